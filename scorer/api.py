@@ -1,0 +1,83 @@
+"""The whole product in one page: read → normalize → outline → match → checks → scorecard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from scorer.checks import Context, run_checks
+from scorer.errors import InputError
+from scorer.match import match
+from scorer.meta import extract_meta
+from scorer.model import Document, FileError, Line, Scorecard
+from scorer.normalize import normalize
+from scorer.outline import build_outline
+from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
+from scorer.rubric import Rubric, load_rubric
+
+__all__ = ["iter_paths", "load_rubric", "score_bytes", "score_document", "score_file", "score_many", "score_text"]
+
+
+def score_document(doc: Document, rubric: Rubric, lang: str = "zh") -> Scorecard:
+    clean = normalize(doc)
+    outline = build_outline(clean)
+    matches = match(outline, rubric)
+    findings = run_checks(Context(clean, outline, matches, rubric, lang))
+    meta = extract_meta(clean, outline)
+    source_of = {i: line.source for i, line in enumerate(clean.lines)}
+    from scorer.scorecard import build_scorecard
+
+    return build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang)
+
+
+def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh") -> Scorecard:
+    lines = tuple(Line(t, i + 1) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang)
+
+
+def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Scorecard:
+    return score_document(read_bytes(name, data, max_bytes), rubric, lang)
+
+
+def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES) -> Scorecard:
+    return score_document(read_path(Path(path), max_bytes), rubric, lang)
+
+
+def supported_suffixes() -> set[str]:
+    from scorer.read import EXTENSIONS
+
+    return {ext for ext, fmt in EXTENSIONS.items() if fmt in READERS}
+
+
+def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
+    """Expand files, folders (recursively, supported extensions only) and globs, in a stable order."""
+    suffixes = supported_suffixes()
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                yield FileError(raw, "folder has no report files (" + ", ".join(sorted(suffixes)) + ")")
+            yield from found
+        elif any(ch in raw for ch in "*?[") and not path.exists():
+            matches = sorted(Path().glob(raw)) if not path.is_absolute() else sorted(
+                Path(path.anchor).glob(str(path.relative_to(path.anchor))))
+            if not matches:
+                yield FileError(raw, "no file matches this pattern")
+            yield from (p for p in matches if p.is_file())
+        else:
+            yield path
+
+
+def score_many(inputs: Iterable[str], rubric: Rubric, lang: str = "zh") -> Iterator[Scorecard | FileError]:
+    """Score every input in order; a file that cannot be read becomes its FileError, the rest go on."""
+    for item in iter_paths(inputs):
+        if isinstance(item, FileError):
+            yield item
+            continue
+        try:
+            yield score_file(item, rubric, lang)
+        except InputError as exc:
+            yield FileError(exc.path, exc.reason)

@@ -1,0 +1,36 @@
+"""Run the checks: an explicit registry of check modules, each yielding findings from a Context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+from scorer.checks import noise, sections, spam
+from scorer.checks.base import Context
+from scorer.model import Finding
+
+CheckFn = Callable[[Context], Iterator[Finding | None]]
+
+# Module id -> module. A test fails when a module in this package is not listed here.
+REGISTRY: dict[str, ModuleType] = {
+    sections.ID: sections,
+    noise.ID: noise,
+    spam.ID: spam,
+}
+
+
+def all_rules() -> dict[str, ModuleType]:
+    """Rule id -> the module that raises it (its docstring is the rule's documentation)."""
+    return {rule: mod for mod in REGISTRY.values() for rule in mod.RULES}
+
+
+def run_checks(ctx: Context) -> tuple[Finding, ...]:
+    findings: list[Finding] = []
+    for mod in REGISTRY.values():
+        fn: CheckFn = mod.check
+        findings.extend(f for f in fn(ctx) if f is not None)
+    unique = {(f.rule, f.line, f.criterion, f.message): f for f in findings}
+    return tuple(sorted(unique.values(), key=lambda f: f.sort_key()))
+
+
+__all__ = ["REGISTRY", "Context", "all_rules", "run_checks"]

@@ -1,0 +1,34 @@
+"""Rules text-noise and mojibake: what normalization had to clean up, and garbled text it could not.
+
+Scraped pages carry pinyin readings after characters (``建設(shè)``), doubled punctuation
+(``,,`` ``,、``), odd spaces and traditional script. The scorer cleans them before matching and says
+so, because a published report should not carry them. Garbled characters (``�``, ``锟斤拷``,
+``?!毒V要》``) cannot be repaired and hide words.
+
+Passing: ``2019年,泸州市全面落实……``
+Failing: ``2019年,,瀘州市全面落實(shí)……``
+
+Fix: copy the text from the original document rather than the web page, or save the page in its
+own encoding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scorer.checks.base import Context
+from scorer.model import Finding
+
+ID = "noise"
+RULES = ("text-noise", "mojibake")
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    line_of = {line.source: i for i, line in reversed(list(enumerate(ctx.doc.lines)))}
+    for noise in ctx.doc.noise:
+        line = line_of.get(noise.first_line)
+        if noise.kind == "mojibake":
+            yield ctx.finding("mojibake", line, None, count=noise.count, sample=noise.sample)
+            continue
+        what = ctx.text(ctx.rubric.noise_labels.get(noise.kind)) or noise.kind
+        yield ctx.finding("text-noise", line, None, what=what, count=noise.count, sample=noise.sample)

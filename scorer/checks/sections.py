@@ -1,0 +1,82 @@
+"""Rules section-missing, section-weak, section-empty, section-merged, section-order, causes-missing.
+
+Each part the rubric requires must stand in the report under its own heading with real content,
+in the rule's order (举措和成效 → 不足 → 安排), and the shortcomings must state their causes.
+
+Passing: ``三、存在的不足和原因 …… 存在原因:编制招录人数跟不上工作任务需求。``
+Failing: ``二、存在的问题`` followed straight by ``三、下一步工作安排`` (empty), or no
+``第一责任人`` part at all (section-missing).
+
+Fix: add the missing part under its own heading (``scorer init`` writes the skeleton), give every
+heading real content, and state the cause after each shortcoming.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scorer.checks.base import Context
+from scorer.model import Finding, Severity, Status
+
+ID = "sections"
+RULES = ("section-missing", "section-weak", "section-empty", "section-merged", "section-order", "causes-missing")
+_EMPTY_CHARS = 10
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    for crit in ctx.rubric.criteria:
+        m = ctx.match(crit.id)
+        if m is None:
+            continue
+        label = ctx.label(crit.id)
+        fix = ctx.text(crit.messages.get("fix"))
+        if m.status is Status.MISSING and crit.required:
+            detail = ctx.text(crit.messages.get("missing")) + (" " + fix if fix else "")
+            yield ctx.finding("section-missing", None, crit.id, label=label, detail=detail.strip())
+        elif m.status is Status.WEAK and m.via in ("heading", "nested", "merged") and m.content_chars < _EMPTY_CHARS:
+            yield ctx.finding("section-empty", m.line, crit.id, label=label, chars=m.content_chars)
+        elif m.status is Status.WEAK:
+            detail = ctx.text(crit.messages.get("weak"))
+            if m.via in ("heading", "nested", "merged"):
+                detail = ("标题下内容过少({chars}字,至少{need}字)。" if ctx.lang == "zh" else
+                          "too little under the heading ({chars} characters, {need} needed).").format(
+                              chars=m.content_chars, need=crit.min_chars)
+                fix = ""
+            sev = Severity.WARNING if crit.required else Severity.INFO
+            yield ctx.finding("section-weak", m.evidence_line if m.line is None else m.line, crit.id,
+                              severity=sev, label=label, detail=(detail + " " + fix).strip())
+        for req in crit.requirements:
+            r = ctx.match(req.id)
+            if r is not None and r.status is Status.MISSING and m.status is not Status.MISSING:
+                detail = ctx.text(req.messages.get("missing")) + " " + ctx.text(req.messages.get("fix"))
+                yield ctx.finding(req.rule, m.line if m.line is not None else m.evidence_line, req.id,
+                                  severity=req.severity, detail=detail.strip())
+    yield from _merged(ctx)
+    yield from _order(ctx)
+
+
+def _merged(ctx: Context) -> Iterator[Finding | None]:
+    seen: set[tuple[int, ...]] = set()
+    for m in ctx.matches:
+        if m.via != "merged" or not m.sections:
+            continue
+        others = [o for o in ctx.matches if o.via == "merged" and o.sections and o.sections[0] == m.sections[0]]
+        key = (m.sections[0],)
+        if key in seen:
+            continue
+        seen.add(key)
+        labels = "、".join(f"“{ctx.label(o.criterion)}”" for o in others)
+        yield ctx.finding("section-merged", m.line, m.criterion, heading=m.heading, labels=labels)
+
+
+def _order(ctx: Context) -> Iterator[Finding | None]:
+    placed = []
+    for cid in ctx.rubric.order:
+        m = ctx.match(cid)
+        if m is not None and m.line is not None and m.via in ("heading", "nested", "merged"):
+            placed.append((cid, m.line))
+    for i, (cid, line) in enumerate(placed):
+        for before_cid, before_line in placed[:i]:
+            if line < before_line:
+                yield ctx.finding("section-order", line, cid, label=ctx.label(cid), before=ctx.label(before_cid))
+                break

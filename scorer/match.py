@@ -1,0 +1,278 @@
+"""Match rubric criteria to outline sections (anchors + rapidfuzz), then to unheaded cue paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from scorer.model import Candidate, Match, Outline, Paragraph, Section, Status
+from scorer.rubric import CriterionSpec, Rubric
+
+_YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
+_QUOTED = re.compile(r"“[^”]{0,60}”|《[^》]{0,60}》|\"[^\"]{0,60}\"|「[^」]{0,60}」")
+_CONTENT_CHAR = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+_THEMATIC_MIN = 30
+
+
+@dataclass(frozen=True)
+class _Hit:
+    criterion: str
+    strength: str  # "strong" | "weak"
+    score: float
+    span: tuple[int, int] | None
+    reason: str
+
+
+def content_chars(text: str) -> int:
+    return len(_CONTENT_CHAR.findall(text))
+
+
+def strip_quotes(text: str) -> str:
+    """Quoted titles (“存在的不足及原因”, 《…》) name parts, they do not report them."""
+    return _QUOTED.sub("", text)
+
+
+class _Cleaner:
+    def __init__(self, rubric: Rubric) -> None:
+        self.filler = rubric.filler
+
+    def __call__(self, text: str) -> str:
+        text = _YEAR.sub("", text)
+        text = re.sub(r"[^\u3400-\u9fffA-Za-z0-9]", "", text)
+        for pattern in self.filler:
+            text = pattern.sub("", text)
+        return text
+
+
+def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str, list[str]]) -> list[_Hit]:
+    text = _YEAR.sub("", strip_quotes(title) if rubric.quote_strip else title)
+    stripped = clean(text)
+    hits: list[_Hit] = []
+    for crit in rubric.criteria:
+        fuzzy = 0.0
+        if len(stripped) >= 2:
+            best = process.extractOne(
+                stripped, phrases[crit.id], scorer=fuzz.WRatio, score_cutoff=50, processor=None
+            )
+            fuzzy = float(best[1]) if best else 0.0
+        anchor = next((m for p in crit.anchors if (m := p.search(text))), None)
+        if anchor is not None:
+            score = 0.75 + 0.25 * fuzzy / 100
+            hits.append(_Hit(crit.id, "strong", score, anchor.span(), f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}"))
+        elif fuzzy >= rubric.fuzzy_cutoff:
+            hits.append(_Hit(crit.id, "strong", 0.9 * fuzzy / 100, None, f"fuzzy {fuzzy:.0f} to a listed heading"))
+        else:
+            weak = next((m for p in crit.weak_anchors if (m := p.search(text))), None)
+            if weak is not None:
+                hits.append(_Hit(crit.id, "weak", 0.45, weak.span(), f"weak anchor “{weak.group(0)}”"))
+    return sorted(hits, key=lambda h: -h.score)
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _allowed(crit: CriterionSpec, ancestors: set[str]) -> bool:
+    if crit.id in ancestors:
+        return False  # a subsection of a part is part of it, not a second instance
+    return all(a in crit.nest_in for a in ancestors)
+
+
+def _section_text(outline: Outline, index: int) -> list[Paragraph]:
+    return outline.content(index)
+
+
+def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
+    clean = _Cleaner(rubric)
+    phrases = {c.id: [clean(p) for p in c.phrases] for c in rubric.criteria}
+    specs = {c.id: c for c in rubric.criteria}
+    claims: dict[int, list[str]] = {}
+    merged: dict[int, list[str]] = {}
+    weak_heads: dict[str, list[int]] = {}
+    candidates: dict[str, list[Candidate]] = {c.id: [] for c in rubric.criteria}
+    thematic_top: set[int] = set()
+
+    for sec in outline.sections[1:]:
+        hits = _heading_hits(sec.title, rubric, clean, phrases)
+        for hit in hits:
+            candidates[hit.criterion].append(
+                Candidate(hit.criterion, "heading" if hit.strength == "strong" else "weak-heading",
+                          round(hit.score, 3), sec.index, sec.line, sec.title, hit.reason)
+            )
+        ancestors: set[str] = set()
+        top = sec
+        for anc in outline.ancestors(sec.index):
+            ancestors.update(claims.get(anc.index, []))
+            if anc.level >= 1:
+                top = anc
+        if not ancestors and top.index != sec.index and top.index in thematic_top:
+            ancestors = {"measures"} if "measures" in specs else set()
+        strong = [h for h in hits if h.strength == "strong" and _allowed(specs[h.criterion], ancestors)]
+        if strong:
+            best = strong[0]
+            chosen = [best.criterion]
+            for other in strong[1:]:
+                both_ordered = other.criterion in rubric.order and best.criterion in rubric.order
+                if both_ordered and not _overlap(best.span, other.span):
+                    chosen.append(other.criterion)
+            claims[sec.index] = chosen
+            if len(chosen) > 1:
+                merged[sec.index] = chosen
+            continue
+        for hit in hits:
+            if hit.strength == "weak" and _allowed(specs[hit.criterion], ancestors):
+                weak_heads.setdefault(hit.criterion, []).append(sec.index)
+        if sec.level == 1 and not ancestors:
+            thematic_top.add(sec.index)
+
+    claimed_by: dict[str, list[int]] = {}
+    for index, cids in claims.items():
+        for cid in cids:
+            claimed_by.setdefault(cid, []).append(index)
+    # A top-level section that claims nothing is thematic (e.g. 二、坚持权责明晰…): measures in substance.
+    thematic = [i for i in sorted(thematic_top) if i not in claims and
+                content_chars(" ".join(p.text for p in outline.content(i))) >= _THEMATIC_MIN]
+    excluded = _excluded_lines(outline, claims)
+    used_paragraphs: set[int] = set()
+    results: list[Match] = []
+    for crit in rubric.criteria:
+        sections = sorted(claimed_by.get(crit.id, []))
+        if sections:
+            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id]))
+            results.extend(_requirements(crit, results[-1], outline))
+            continue
+        cue = _cue_match(crit, outline, rubric, excluded, used_paragraphs)
+        weak_secs = weak_heads.get(crit.id, [])
+        if crit.thematic_fallback and thematic:
+            first = outline.sections[thematic[0]]
+            titles = "; ".join(outline.sections[i].title for i in thematic[:4])
+            chars = sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in thematic)
+            results.append(Match(crit.id, Status.WEAK, 0.5, tuple(thematic), first.title, first.line,
+                                 titles, first.line, chars, "thematic", tuple(candidates[crit.id])))
+        elif weak_secs:
+            sec = outline.sections[weak_secs[0]]
+            evidence, ev_line = _evidence(outline, sec.index, crit)
+            results.append(Match(crit.id, Status.WEAK, 0.45, tuple(weak_secs), sec.title, sec.line,
+                                 evidence or sec.title, ev_line or sec.line,
+                                 content_chars(" ".join(p.text for p in outline.content(sec.index))),
+                                 "weak-heading", tuple(candidates[crit.id])))
+        elif cue is not None:
+            para, pattern = cue
+            used_paragraphs.add(para.line)
+            cand = Candidate(crit.id, "cue", 0.4, None, para.line, para.text[:80], f"cue “{pattern}”")
+            results.append(Match(crit.id, Status.WEAK, 0.4, (), None, None, _sentence_around(para.text, pattern),
+                                 para.line, content_chars(para.text), "cue",
+                                 (*candidates[crit.id], cand)))
+        else:
+            results.append(Match(crit.id, Status.MISSING, 0.0, (), None, None, None, None, 0, "none",
+                                 tuple(candidates[crit.id])))
+        results.extend(_requirements(crit, results[-1], outline))
+    return tuple(results)
+
+
+def _requirements(crit: CriterionSpec, parent: Match, outline: Outline) -> list[Match]:
+    """Requirements inside a part (the causes of the shortcomings) are looked for in its own text."""
+    out: list[Match] = []
+    for req in crit.requirements:
+        hit = requirement_hits(parent, outline, req.cues) if parent.status is not Status.MISSING else None
+        if hit is None:
+            out.append(Match(req.id, Status.MISSING, 0.0, (), None, None, None, None, 0, "none"))
+        else:
+            sentence, line = hit
+            out.append(Match(req.id, Status.FOUND, 0.8, parent.sections, parent.heading, parent.line,
+                             sentence, line, content_chars(sentence), "body"))
+    return out
+
+
+def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline,
+                   merged: dict[int, list[str]], cands: list[Candidate]) -> Match:
+    first = outline.sections[sections[0]]
+    chars = sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in sections)
+    status = Status.FOUND if chars >= crit.min_chars else Status.WEAK
+    best = max((c.score for c in cands if c.section in sections), default=0.75)
+    if any(i in merged for i in sections):
+        via = "merged"
+    else:
+        via = "nested" if first.level > 1 and _nested(outline, first) else "heading"
+    evidence, ev_line = _evidence(outline, first.index, crit)
+    conf = best if status is Status.FOUND else best * 0.6
+    return Match(crit.id, status, min(conf, 1.0), tuple(sections), first.title, first.line, evidence,
+                 ev_line, chars, via, tuple(cands))
+
+
+def _nested(outline: Outline, sec: Section) -> bool:
+    parent = outline.sections[sec.parent] if sec.parent is not None else None
+    return parent is not None and parent.level >= 1
+
+
+def _evidence(outline: Outline, index: int, crit: CriterionSpec) -> tuple[str | None, int | None]:
+    paras = outline.content(index)
+    for para in paras:
+        if content_chars(para.text) >= 10:
+            return para.text[:120], para.line
+    return None, None
+
+
+def _excluded_lines(outline: Outline, claims: dict[int, list[str]]) -> set[int]:
+    """Lines where an unheaded part cannot be: the preamble and parts claimed by other criteria."""
+    out = {p.line for p in outline.root.body}
+    for index, cids in claims.items():
+        if "measures" in cids:
+            continue
+        out.update(p.line for p in outline.content(index))
+    return out
+
+
+def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: set[int],
+               used: set[int]) -> tuple[Paragraph, str] | None:
+    if not crit.cues:
+        return None
+    paragraphs: list[Paragraph] = []
+    for sec in outline.sections:
+        if sec.index and sec.line is not None:
+            paragraphs.append(Paragraph(sec.title, sec.line, sec.source or 0))
+        paragraphs.extend(sec.body)
+    for para in sorted(paragraphs, key=lambda p: p.line):
+        if para.line in used or (not crit.cue_anywhere and para.line in excluded):
+            continue
+        text = strip_quotes(para.text)
+        for pattern in crit.cues:
+            m = pattern.search(text)
+            if m and (crit.cue_anywhere or m.start() <= rubric.cue_window):
+                return para, m.group(0)
+    return None
+
+
+def _sentence_around(text: str, cue: str) -> str:
+    pos = text.find(cue)
+    if pos < 0:
+        return text[:120]
+    start = max(text.rfind("。", 0, pos) + 1, 0)
+    end = text.find("。", pos)
+    end = len(text) if end < 0 else end + 1
+    sentence = text[start:end]
+    return sentence if len(sentence) <= 160 else sentence[:160] + "…"
+
+
+def requirement_hits(match_: Match, outline: Outline, cues: tuple[re.Pattern[str], ...]) -> tuple[str, int] | None:
+    """The first cue of a requirement (e.g. causes) inside a matched part's own text."""
+    paras: list[Paragraph] = []
+    if match_.sections:
+        for index in match_.sections:
+            paras.extend(outline.content(index))
+    elif match_.evidence_line is not None:
+        for sec in outline.sections:
+            for i, para in enumerate(sec.body):
+                if para.line == match_.evidence_line:
+                    paras.extend(sec.body[i : i + 2])
+    for para in paras:
+        text = strip_quotes(para.text)
+        for pattern in cues:
+            m = pattern.search(text)
+            if m:
+                return _sentence_around(text, m.group(0)), para.line
+    return None

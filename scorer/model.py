@@ -1,0 +1,289 @@
+"""The immutable values that flow through the pipeline, from a read document to a scorecard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    FOUND = "found"
+    WEAK = "weak"
+    MISSING = "missing"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Verdict(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+
+
+# ---------------------------------------------------------------- read / normalize
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document and where it came from in the source file.
+
+    ``source`` is the 1-based line number in a text file, the paragraph number in a Word file,
+    or the line number within ``page`` in a PDF. ``level`` is a heading level known from the
+    format itself (a Word heading style, a Markdown ``#``), else None.
+    """
+
+    text: str
+    source: int
+    page: int | None = None
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's text as lines, each mapped back to its place in the source."""
+
+    path: str
+    format: str
+    lines: tuple[Line, ...]
+    encoding: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Noise:
+    """One kind of scraping noise that normalization removed, with how often and where first."""
+
+    kind: str
+    count: int
+    first_line: int
+    sample: str
+
+
+@dataclass(frozen=True)
+class NormalizedDocument:
+    """Clean text, line by line, still mapped to source lines; what was removed is kept as noise."""
+
+    path: str
+    format: str
+    lines: tuple[Line, ...]
+    raw_lines: tuple[str, ...]
+    noise: tuple[Noise, ...]
+    script: str  # "simplified" | "traditional"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+# ---------------------------------------------------------------- outline
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int  # index into NormalizedDocument.lines
+    source: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs directly under it; children are indices into Outline.sections.
+
+    The root (index 0, level 0) holds the preamble: everything before the first heading.
+    """
+
+    index: int
+    level: int
+    kind: str  # numbering style: "cn" 一、, "cnp" （一）, "ar" 1., "arp" （1）, "part", "enum", "md", "plain", "root"
+    number: str | None
+    title: str
+    line: int | None
+    source: int | None
+    parent: int | None
+    body: tuple[Paragraph, ...]
+    children: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    sections: tuple[Section, ...]
+
+    @property
+    def root(self) -> Section:
+        return self.sections[0]
+
+    def descendants(self, index: int) -> list[Section]:
+        out: list[Section] = []
+        stack = list(reversed(self.sections[index].children))
+        while stack:
+            sec = self.sections[stack.pop()]
+            out.append(sec)
+            stack.extend(reversed(sec.children))
+        return out
+
+    def ancestors(self, index: int) -> list[Section]:
+        out: list[Section] = []
+        parent = self.sections[index].parent
+        while parent is not None:
+            out.append(self.sections[parent])
+            parent = self.sections[parent].parent
+        return out
+
+    def content(self, index: int) -> list[Paragraph]:
+        """Every paragraph under a section, its subsections' headings included, in order."""
+        paras = list(self.sections[index].body)
+        for sec in self.descendants(index):
+            if sec.line is not None:
+                paras.append(Paragraph(sec.title, sec.line, sec.source or 0))
+            paras.extend(sec.body)
+        return sorted(paras, key=lambda p: p.line)
+
+
+# ---------------------------------------------------------------- match
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One outline node or paragraph that a criterion weighed, and why."""
+
+    criterion: str
+    kind: str  # "heading" | "weak-heading" | "cue" | "thematic"
+    score: float
+    section: int | None
+    line: int | None
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the matcher decided for one criterion."""
+
+    criterion: str
+    status: Status
+    confidence: float
+    sections: tuple[int, ...]
+    heading: str | None
+    line: int | None  # index into NormalizedDocument.lines
+    evidence: str | None
+    evidence_line: int | None
+    content_chars: int
+    via: str  # "heading" | "merged" | "nested" | "weak-heading" | "cue" | "thematic" | "body" | "none"
+    candidates: tuple[Candidate, ...] = ()
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    line: int | None = None  # source line number (1-based) as the user sees it
+    criterion: str | None = None
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "criterion": self.criterion,
+        }
+        if self.page is not None:
+            out["page"] = self.page
+        return out
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.line if self.line is not None else 1 << 30, self.severity.rank, self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    status: Status
+    confidence: float
+    points: float
+    max_points: float
+    heading: str | None
+    line: int | None
+    evidence: str | None
+    required: bool = False
+    via: str = "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "status": self.status.value,
+            "confidence": round(self.confidence, 2),
+            "points": round(self.points, 1),
+            "max_points": round(self.max_points, 1),
+            "heading": self.heading,
+            "line": self.line,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    path: str
+    rubric_id: str
+    rubric_version: str
+    score: float
+    verdict: Verdict
+    pass_threshold: float
+    criteria: tuple[Criterion, ...]
+    findings: tuple[Finding, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "rubric": {"id": self.rubric_id, "version": self.rubric_version},
+            "score": round(self.score, 1),
+            "verdict": self.verdict.value,
+            "meta": dict(self.meta),
+            "criteria": [c.to_dict() for c in self.criteria],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be scored, and why (one line, for humans)."""
+
+    path: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one `scorer check` produced: scorecards in input order and per-file errors."""
+
+    cards: tuple[Scorecard, ...]
+    errors: tuple[FileError, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "reports": [c.to_dict() for c in self.cards],
+            "errors": [e.to_dict() for e in self.errors],
+        }

@@ -1,0 +1,132 @@
+"""Clean scraped Chinese text line by line (script, pinyin, punctuation, widths, spaces), keeping the line map."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from scorer.model import Document, Line, Noise, NormalizedDocument
+
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# A pinyin reading in brackets right after a Chinese character, as scrapers of some sites leave
+# them: 建設(shè), 領(lǐng). At least one tone mark, so "(a)" or "(ABC)" is never touched.
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONES}]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u200b\u200c\u200d\u2060\ufeff]")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+_MULTI_SPACE = re.compile(r"[ \t\u3000]{2,}")
+_PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
+_PUNCT_RANK = {"。": 5, ";": 4, ":": 3, "、": 2, ",": 1}
+_MOJIBAKE = re.compile(r"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|\?[,!][A-Za-z\u3400-\u9fff]")
+# Full-width ASCII (！ to ～) folds to half-width; so do the ideographic full stop look-alikes
+# that are not Chinese punctuation proper.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0xFF61: ord("。"), 0xFF64: ord("、")})
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def _collapse_punct(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return max(run, key=lambda ch: _PUNCT_RANK[ch])
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.first: dict[str, tuple[int, str]] = {}
+
+    def add(self, kind: str, n: int, source: int, sample: str) -> None:
+        if n <= 0:
+            return
+        self.counts[kind] = self.counts.get(kind, 0) + n
+        self.first.setdefault(kind, (source, sample))
+
+    def noise(self) -> tuple[Noise, ...]:
+        return tuple(
+            Noise(kind, self.counts[kind], self.first[kind][0], self.first[kind][1])
+            for kind in sorted(self.counts, key=lambda k: (self.first[k][0], k))
+        )
+
+
+def _sample(text: str, start: int, end: int, pad: int = 6) -> str:
+    return text[max(0, start - pad) : end + pad].strip()
+
+
+def clean_line(text: str, tally: _Tally | None = None, source: int = 0) -> str:
+    """Normalize one line (everything but script conversion, which is done per document)."""
+    raw = text
+    if tally is not None:
+        m = _ODD_SPACE.search(raw)
+        if m:
+            tally.add("odd-spaces", len(_ODD_SPACE.findall(raw)), source, _sample(raw, m.start(), m.end()))
+    text = _ODD_SPACE.sub(" ", text)
+    text = text.translate(_WIDTH)
+    if tally is not None:
+        found = list(_PINYIN.finditer(text))
+        if found:
+            tally.add("pinyin-annotation", len(found), source, _sample(text, found[0].start(), found[0].end(), 2))
+    text = _PINYIN.sub("", text)
+    if tally is not None:
+        runs = [m for m in _PUNCT_RUN.finditer(text) if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
+        if runs:
+            tally.add("doubled-punctuation", len(runs), source, _sample(text, runs[0].start(), runs[0].end(), 4))
+        mb = list(_MOJIBAKE.finditer(text))
+        if mb:
+            tally.add("mojibake", len(mb), source, _sample(text, mb[0].start(), mb[0].end(), 4))
+    text = _PUNCT_RUN.sub(_collapse_punct, text)
+    text = text.strip(" \t\u3000\r\n")
+    text = _CJK_GAP.sub("", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    return text
+
+
+def to_simplified(lines: list[str]) -> tuple[list[str], bool]:
+    """Convert traditional script to simplified when the text is mostly traditional."""
+    joined = "\n".join(lines)
+    cjk = _cjk_count(joined)
+    if cjk == 0:
+        return lines, False
+    converted: str = _converter().convert(joined)
+    changed = sum(1 for a, b in zip(joined, converted, strict=False) if a != b)
+    if changed < 5 or changed < cjk * 0.01:
+        return lines, False
+    out = converted.split("\n")
+    if len(out) != len(lines):  # never lose the line map
+        out = [_converter().convert(t) for t in lines]
+    return out, True
+
+
+def normalize(doc: Document) -> NormalizedDocument:
+    tally = _Tally()
+    cleaned = [clean_line(line.text, tally, line.source) for line in doc.lines]
+    simplified, was_traditional = to_simplified(cleaned)
+    if was_traditional:
+        first = next((i for i, (a, b) in enumerate(zip(cleaned, simplified, strict=True)) if a != b), 0)
+        tally.add("traditional-script", 1, doc.lines[first].source if doc.lines else 1, cleaned[first][:20])
+    lines = tuple(
+        Line(text, line.source, line.page, line.level) for text, line in zip(simplified, doc.lines, strict=True)
+    )
+    return NormalizedDocument(
+        path=doc.path,
+        format=doc.format,
+        lines=lines,
+        raw_lines=tuple(line.text for line in doc.lines),
+        noise=tally.noise(),
+        script="traditional" if was_traditional else "simplified",
+    )
+
+
+def normalize_text(text: str) -> str:
+    """Normalize a free string the same way as a document (used for rubric phrases and tests)."""
+    lines, _ = to_simplified([clean_line(t) for t in text.split("\n")])
+    return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""Build the heading tree of a report from Chinese numbering (一、 （一） 1. （1） 第一部分 一是) and short lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scorer.model import NormalizedDocument, Outline, Paragraph, Section
+
+_CN = "一二三四五六七八九十百零〇两"
+# Numbering styles, most specific first. Each yields (kind, number, rest of the line).
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^(第[{_CN}\d]{{1,4}}(?:部分|章|篇))\s*[、.:,]?\s*(.*)$")),
+    ("cnp", re.compile(rf"^([(][{_CN}]{{1,3}}[)])\s*[、.,:]?\s*(.*)$")),
+    ("arp", re.compile(r"^([(]\d{1,2}[)])\s*[、.,:]?\s*(.*)$")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.:,](?![{_CN}])\s*(.*)$")),
+    ("ar", re.compile(r"^(\d{1,2})\s*(?:[、]|\.(?!\d)|[.](?=\D))\s*(.*)$")),
+    ("circled", re.compile(r"^([\u2460-\u2473\u2776-\u277f])\s*[、.]?\s*(.*)$")),
+    ("enum", re.compile(rf"^([{_CN}]{{1,3}}是)\s*(.*)$")),
+)
+# Where a run-in heading stops and its body begins.
+_RUN_IN_END = re.compile(r"[。!?;:]")
+_MAX_TITLE = 40
+_PLAIN_MAX = 28
+_SENTENCE_PUNCT = re.compile(r"[,。;!?、]")
+_NOT_PLAIN = re.compile(
+    r"(^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$)|(:$)|(^特此报告)|(^附件)|(^来源)|(^发布)|(^索引号)|(\|)"
+)
+
+
+@dataclass
+class _Node:
+    level: int
+    kind: str
+    number: str | None
+    title: str
+    line: int | None
+    source: int | None
+    parent: int | None
+    body: list[Paragraph] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+def split_heading(text: str) -> tuple[str, str, str, str] | None:
+    """(kind, number, title, run-in body) if the line opens with a numbering, else None."""
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        number, rest = m.group(1), m.group(2).strip()
+        if not rest and kind != "part":
+            return None
+        title, body = _run_in(rest)
+        if kind == "enum" and ((body == "" and len(title) > _MAX_TITLE) or len(title) > 30):
+            return None  # 一是…… running on as a sentence: an inline enumeration, not a heading
+        return kind, number, title, body
+    return None
+
+
+def _run_in(rest: str) -> tuple[str, str]:
+    """Split "坚持高位推动。市政府……" into a title and the body that runs in after it."""
+    m = _RUN_IN_END.search(rest)
+    if m and m.start() <= _MAX_TITLE:
+        title = rest[: m.start()].strip()
+        body = rest[m.end() :].strip()
+        if title:
+            return title, body
+    if len(rest) <= _MAX_TITLE + 20:
+        return rest.rstrip("。"), ""
+    # A long numbered line with no early stop: the first clause is the heading.
+    comma = rest.find(",", 8, _MAX_TITLE + 20)
+    cut = comma if comma > 0 else _MAX_TITLE
+    return rest[:cut], rest[cut:].lstrip(",")
+
+
+def _is_plain_heading(text: str, next_text: str | None) -> bool:
+    if not (4 <= len(text) <= _PLAIN_MAX) or next_text is None:
+        return False
+    if _SENTENCE_PUNCT.search(text) or _NOT_PLAIN.search(text):
+        return False
+    if re.search(r"\d{4}-\d{2}", text) or text.endswith(("人民政府", "委员会", "办公室")):
+        return False
+    return len(next_text) > len(text) * 2 and len(next_text) >= 30
+
+
+def build_outline(doc: NormalizedDocument) -> Outline:
+    nodes: list[_Node] = [_Node(0, "root", None, "", None, None, None)]
+    stack: list[int] = [0]  # open sections, root first
+    texts = [(i, line) for i, line in enumerate(doc.lines) if line.text.strip()]
+    seen_numbered = False
+    for pos, (idx, line) in enumerate(texts):
+        text = line.text.strip()
+        next_text = texts[pos + 1][1].text.strip() if pos + 1 < len(texts) else None
+        head = split_heading(text)
+        kind: str | None = None
+        if line.level is not None:
+            kind = f"style{line.level}"
+            number, title, body = (head[1], head[2], head[3]) if head else (None, text, "")
+        elif head is not None:
+            kind, number, title, body = head
+        elif seen_numbered and _is_plain_heading(text, next_text):
+            kind, number, title, body = "plain", None, text, ""
+        if kind is None:
+            nodes[stack[-1]].body.append(Paragraph(text, idx, line.source))
+            continue
+        seen_numbered = seen_numbered or kind != "plain"
+        # Levels follow the order in which numbering styles first appear under each branch:
+        # a style already open closes back to that level, a new one nests one deeper.
+        open_kinds = [nodes[i].kind for i in stack]
+        if kind in open_kinds:
+            del stack[open_kinds.index(kind) :]
+        elif kind.startswith("style"):
+            while len(stack) > 1 and nodes[stack[-1]].kind.startswith("style") and nodes[stack[-1]].kind >= kind:
+                stack.pop()
+        parent = stack[-1]
+        node_index = len(nodes)
+        nodes.append(_Node(len(stack), kind, number, title, idx, line.source, parent))
+        nodes[parent].children.append(node_index)
+        stack.append(node_index)
+        if body:
+            nodes[node_index].body.append(Paragraph(body, idx, line.source))
+    sections = tuple(
+        Section(
+            index=i,
+            level=n.level,
+            kind=n.kind,
+            number=n.number,
+            title=n.title,
+            line=n.line,
+            source=n.source,
+            parent=n.parent,
+            body=tuple(n.body),
+            children=tuple(n.children),
+        )
+        for i, n in enumerate(nodes)
+    )
+    return Outline(sections)

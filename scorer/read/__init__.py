@@ -1,0 +1,77 @@
+"""Read a report file into a Document: choose a reader by content and extension (explicit registry)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from scorer.errors import InputError
+from scorer.model import Document
+from scorer.read import text
+
+Reader = Callable[[str, bytes], Document]
+
+# Format name -> reader. Each reader takes (display path, raw bytes) and returns a Document or
+# raises InputError with a one-line reason. A test checks that every module here is registered.
+READERS: dict[str, Reader] = {
+    "text": text.read_text,
+    "markdown": text.read_markdown,
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def sniff(name: str, data: bytes) -> str:
+    """The format of a file, from its first bytes first and its extension second."""
+    head = data[:2048].lstrip()
+    lowered = head[:512].lower()
+    if data.startswith(b"%PDF-") and "pdf" in READERS:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and "docx" in READERS:
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0") and "doc" in READERS:
+        return "doc"
+    if (lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered) and "html" in READERS:
+        return "html"
+    ext = Path(name).suffix.lower()
+    fmt = EXTENSIONS.get(ext)
+    if fmt is not None and fmt in READERS:
+        return fmt
+    return "text"
+
+
+def read_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Turn raw bytes into a Document, naming ``name`` in every error."""
+    if len(data) > max_bytes:
+        raise InputError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+    if not data.strip():
+        raise InputError(name, "file is empty")
+    return READERS[sniff(name, data)](name, data)
+
+
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file from disk; the only place in the pipeline that touches the file system."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError(name, "is a folder, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    return read_bytes(name, data, max_bytes)

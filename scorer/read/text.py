@@ -1,0 +1,108 @@
+"""Plain text and Markdown: decode (UTF-8/16 with or without BOM, GB18030) and split into lines."""
+
+from __future__ import annotations
+
+import re
+
+from scorer.errors import InputError
+from scorer.model import Document, Line
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: Chinese text has a zero byte in most ASCII positions."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zero = sum(1 for b in sample[0::2] if b == 0)
+    odd_zero = sum(1 for b in sample[1::2] if b == 0)
+    half = len(sample) // 2
+    if odd_zero > half * 0.2 and even_zero < half * 0.05:
+        return "utf-16-le"
+    if even_zero > half * 0.2 and odd_zero < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(name: str, data: bytes) -> tuple[str, str]:
+    """Decode bytes as text, returning (text, encoding); InputError when it is not text."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                raise InputError(name, f"starts with a {enc} byte-order mark but is not valid {enc}") from None
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "not a text file (binary content)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _plausible_chinese(text):
+        return text, "gb18030"
+    from charset_normalizer import from_bytes  # heavy: only for files that are neither UTF nor GB
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError(name, "unknown text encoding (not UTF-8, UTF-16 or GB18030)")
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(name, f"unknown text encoding (guessed {best.encoding}, which fails)") from None
+
+
+def _plausible_chinese(text: str) -> bool:
+    sample = text[:5000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    odd = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return cjk > 0 and odd * 20 < cjk
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return bad / len(sample)
+
+
+def read_text(name: str, data: bytes) -> Document:
+    text, enc = decode(name, data)
+    if _control_ratio(text) > 0.01:
+        raise InputError(name, "not a text file (control characters)")
+    if not text.strip():
+        raise InputError(name, "file is empty")
+    lines = tuple(Line(t, i + 1) for i, t in enumerate(split_lines(text)))
+    return Document(path=name, format="text", lines=lines, encoding=enc)
+
+
+def read_markdown(name: str, data: bytes) -> Document:
+    doc = read_text(name, data)
+    out: list[Line] = []
+    for line in doc.lines:
+        m = _MD_HEADING.match(line.text.strip())
+        if m:
+            out.append(Line(m.group(2), line.source, level=len(m.group(1))))
+        else:
+            out.append(Line(re.sub(r"^\s*(?:[-*+]\s+|>\s?)", "", line.text), line.source))
+    return Document(path=name, format="markdown", lines=tuple(out), encoding=doc.encoding)

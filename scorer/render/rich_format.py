@@ -1,0 +1,95 @@
+"""The terminal scorecard: a rich table of criteria, the findings, the total and the verdict."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import TYPE_CHECKING
+
+from scorer.i18n import t
+from scorer.model import RunResult, Scorecard
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from scorer.render import RenderOptions
+
+_STATUS_STYLE = {"found": "green", "weak": "yellow", "missing": "bold red"}
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _card(console: Console, card: Scorecard, lang: str) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    title = card.meta.get("title") or ""
+    year = card.meta.get("report_year")
+    head = Text(card.path, style="bold")
+    if title:
+        head.append(f"\n{t(lang, 'title')}: {title}", style="")
+    if year:
+        head.append(f"   {t(lang, 'year')}: {year}", style="")
+    head.append(f"\n{t(lang, 'rubric')}: {card.rubric_id} {card.rubric_version}", style="dim")
+    console.print(head)
+    table = Table(show_lines=False, expand=True, header_style="bold")
+    table.add_column(t(lang, "criterion"), no_wrap=True)
+    table.add_column(t(lang, "status"), no_wrap=True)
+    table.add_column(t(lang, "points"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "where"), ratio=2)
+    table.add_column(t(lang, "evidence"), ratio=3)
+    for c in card.criteria:
+        indent = "  " if "." in c.id else ""
+        where = ""
+        if c.heading:
+            where = c.heading
+        if c.line is not None:
+            where = f"{where} ({t(lang, 'line', n=c.line)})" if where else t(lang, "line", n=c.line)
+        evidence = (c.evidence or "")[:60] + ("…" if c.evidence and len(c.evidence) > 60 else "")
+        table.add_row(
+            indent + c.label,
+            Text(t(lang, c.status.value), style=_STATUS_STYLE[c.status.value]),
+            f"{c.points:g}/{c.max_points:g}",
+            where,
+            evidence,
+        )
+    console.print(table)
+    if card.findings:
+        console.print(Text(t(lang, "findings"), style="bold"))
+        for f in card.findings:
+            line = Text("  ")
+            line.append(f"{t(lang, f.severity.value)}", style=_SEVERITY_STYLE[f.severity.value])
+            line.append(f" [{f.rule}]", style="dim")
+            if f.line is not None:
+                line.append(f" {t(lang, 'line', n=f.line)}", style="dim")
+            line.append(f" {f.message}")
+            console.print(line)
+    else:
+        console.print(Text(t(lang, "no_findings"), style="green"))
+    verdict_style = "bold green" if card.verdict.value == "pass" else "bold red"
+    summary = Text(f"{t(lang, 'total')}: {card.score:g}/100   ({t(lang, 'threshold')} {card.pass_threshold:g})   ")
+    summary.append(f"{t(lang, 'verdict')}: ")
+    summary.append(t(lang, card.verdict.value), style=verdict_style)
+    console.print(Panel(summary, expand=False))
+
+
+def render(result: RunResult, options: RenderOptions) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    buf = StringIO()
+    console = Console(file=buf, width=options.width or 110, force_terminal=options.color,
+                      no_color=not options.color, highlight=False, soft_wrap=False)
+    lang = options.lang
+    for i, card in enumerate(result.cards):
+        if i:
+            console.rule()
+        _card(console, card, lang)
+    if result.errors:
+        console.print(Text(t(lang, "errors"), style="bold red"))
+        for err in result.errors:
+            console.print(Text(f"  {err.path}: {err.message}"))
+    if len(result.cards) + len(result.errors) > 1:
+        passed = sum(1 for c in result.cards if c.verdict.value == "pass")
+        console.print(Text(t(lang, "summary", n=len(result.cards) + len(result.errors), passed=passed,
+                             failed=len(result.cards) - passed, errors=len(result.errors)), style="bold"))
+    return buf.getvalue()

@@ -1,0 +1,64 @@
+"""Outline: Chinese numbering into a heading tree, run-in titles, inline enumerations."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scorer.model import Document, Line
+from scorer.normalize import normalize
+from scorer.outline import build_outline, split_heading
+
+
+def _outline(text: str):  # type: ignore[no-untyped-def]
+    lines = tuple(Line(t, i + 1) for i, t in enumerate(text.split("\n")))
+    return build_outline(normalize(Document("t.txt", "text", lines)))
+
+
+def test_numbering_styles_nest_in_order_of_appearance() -> None:
+    o = _outline("标题\n一、主要举措\n(一)依法履职\n1.取消审批\n(1)细项内容\n二、存在的不足\n正文")
+    shape = [(s.level, s.kind, s.title) for s in o.sections[1:]]
+    assert shape == [(1, "cn", "主要举措"), (2, "cnp", "依法履职"), (3, "ar", "取消审批"),
+                     (4, "arp", "细项内容"), (1, "cn", "存在的不足")]
+    assert [p.text for p in o.root.body] == ["标题"]
+
+
+def test_paren_numbering_can_be_the_top_level() -> None:
+    o = _outline("(一)第一项\n正文\n(二)第二项\n1.细项")
+    assert [(s.level, s.title) for s in o.sections[1:]] == [(1, "第一项"), (1, "第二项"), (2, "细项")]
+
+
+def test_part_and_chapter_numbering() -> None:
+    o = _outline("第一部分 工作情况\n一、举措\n第二部分 下一步安排\n内容")
+    assert [(s.level, s.kind) for s in o.sections[1:]] == [(1, "part"), (2, "cn"), (1, "part")]
+
+
+def test_run_in_heading_splits_title_and_body() -> None:
+    assert split_heading("(一)坚持高位推动。市政府高度重视法治建设") == (
+        "cnp", "(一)", "坚持高位推动", "市政府高度重视法治建设")
+
+
+def test_inline_enumeration_is_not_a_heading() -> None:
+    long_enum = "一是始终坚持党对法治政府建设的领导,把党的领导贯彻落实到法治政府建设的全过程各方面,推动法治政府建设不断向纵深发展"
+    assert split_heading(long_enum) is None
+    assert split_heading("二是扛牢法治建设第一责任人职责。县长带头学法")[2] == "扛牢法治建设第一责任人职责"
+
+
+def test_numbers_in_sentences_are_not_headings() -> None:
+    assert split_heading("1.5亿元用于法治建设") is None
+    assert split_heading("2022年,我县坚持……") is None
+
+
+def test_short_unnumbered_line_after_numbered_headings_is_a_heading() -> None:
+    o = _outline("一、主要举措\n正文内容正文内容\n加强党的领导\n" + "市委市政府坚持把学习宣传贯彻习近平法治思想作为重大政治任务。" * 2)
+    assert [s.title for s in o.sections[1:]] == ["主要举措", "加强党的领导"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["一、举措", "(一)细项", "1.要点", "正文,内容。", "", "二是落实。", "第一部分 总结",
+                                 "短行", "(1)小项目"]), max_size=30))
+def test_outline_never_loses_a_line(lines: list[str]) -> None:
+    o = _outline("\n".join(lines))
+    seen = [p.line for s in o.sections for p in s.body] + [s.line for s in o.sections[1:]]
+    nonblank = [i for i, t in enumerate(lines) if t.strip()]
+    assert sorted(set(seen)) == nonblank

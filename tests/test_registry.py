@@ -1,0 +1,39 @@
+"""Every check, reader and format module is registered explicitly (no import-time discovery)."""
+
+from __future__ import annotations
+
+import pkgutil
+
+import scorer.checks
+import scorer.read
+import scorer.render
+from scorer.checks import REGISTRY, all_rules
+from scorer.read import READERS
+from scorer.render import FORMATS
+
+_HELPERS = {"base"}
+
+
+def _modules(pkg: object) -> set[str]:
+    return {m.name for m in pkgutil.iter_modules(pkg.__path__)} - _HELPERS  # type: ignore[attr-defined]
+
+
+def test_every_check_module_is_registered() -> None:
+    assert {m.__name__.rsplit(".", 1)[1] for m in REGISTRY.values()} == _modules(scorer.checks)
+
+
+def test_every_rule_has_documentation_with_examples() -> None:
+    for rule, mod in all_rules().items():
+        doc = mod.__doc__ or ""
+        assert rule in doc.splitlines()[0] or rule in doc, rule
+        assert "Passing" in doc and "Failing" in doc and "Fix" in doc, rule
+
+
+def test_every_reader_module_is_registered() -> None:
+    registered = {fn.__module__.rsplit(".", 1)[1] for fn in READERS.values()}
+    assert registered == _modules(scorer.read) - {"zipguard"}
+
+
+def test_every_format_module_is_registered() -> None:
+    registered = {fn.__module__.rsplit(".", 1)[1] for fn in FORMATS.values()}
+    assert registered == _modules(scorer.render)

@@ -1,0 +1,57 @@
+"""Rubric loading: the built-in rubric validates; a bad one is named by file, line and YAML path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scorer.errors import RubricError
+from scorer.rubric import builtin_dir, load_rubric
+
+
+def test_builtin_national_rubric_loads(rubric) -> None:  # type: ignore[no-untyped-def]
+    ids = [c.id for c in rubric.criteria]
+    assert ids == ["duty", "measures", "shortcomings", "plan", "other"]
+    assert [r.id for r in rubric.criterion("shortcomings").requirements] == ["shortcomings.causes"]
+    required = sum(c.weight for c in rubric.criteria) + sum(r.weight for c in rubric.criteria for r in c.requirements)
+    assert required == 100
+
+
+def _write_broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = (builtin_dir() / "national.yaml").read_text("utf-8").replace(old, new, 1)
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_wrong_type_names_file_line_and_path(tmp_path: Path) -> None:
+    path = _write_broken(tmp_path, "    anchors:\n      - 第一责任人", "    anchors: 第一责任人\n    x_unused:\n      - 第一责任人")
+    with pytest.raises(RubricError) as err:
+        load_rubric(str(path))
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:")
+    assert "criteria[0]" in msg
+
+
+def test_anchor_type_error_says_list_of_strings(tmp_path: Path) -> None:
+    path = _write_broken(tmp_path, "    anchors:\n      - 第一责任人", "    anchors: 第一责任人\n    weak_anchors_x: []\n")
+    text = path.read_text("utf-8").replace("    weak_anchors_x: []\n", "")
+    path.write_text(text, "utf-8")
+    with pytest.raises(RubricError, match=r"criteria\[0\]\.anchors: expected a list of strings"):
+        load_rubric(str(path))
+
+
+def test_bad_regex_is_a_rubric_error(tmp_path: Path) -> None:
+    path = _write_broken(tmp_path, "      - 第一责任人\n", "      - 第一(责任人\n")
+    with pytest.raises(RubricError, match="bad pattern"):
+        load_rubric(str(path))
+
+
+def test_unknown_rubric_and_bad_yaml(tmp_path: Path) -> None:
+    with pytest.raises(RubricError, match="no such rubric"):
+        load_rubric("nowhere")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [unclosed\n", "utf-8")
+    with pytest.raises(RubricError, match=r"bad.yaml:\d+: invalid YAML"):
+        load_rubric(str(bad))
