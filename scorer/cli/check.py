@@ -1,39 +1,22 @@
-"""The `scorer` command: parse options, call the api, print a format, map outcomes to exit codes."""
+"""`scorer check`: score files, folders and globs, print a format, exit 0/1/2."""
 
 from __future__ import annotations
 
 import os
 import sys
-from enum import IntEnum
 
 import click
 
-from scorer import __version__
+from scorer.cli import ExitCode, fail, main
 from scorer.errors import ScorerError
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    FAILED = 1
-    USAGE = 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"scorer: {message}", err=True)
-    sys.exit(ExitCode.USAGE)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="scorer")
-def main() -> None:
-    """Score annual rule-of-law government reports (法治政府建设年度报告) against a rubric."""
+from scorer.render import FORMATS
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--rubric", "rubric_ref", default="national", show_default=True,
               help="Built-in rubric id or a rubric YAML file.")
-@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format (default: rich).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of labels and messages.")
@@ -51,8 +34,7 @@ def check(paths: tuple[str, ...], rubric_ref: str, fmt: str | None, lang: str, o
     try:
         rubric = load_rubric(rubric_ref)
     except ScorerError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     cards = []
     errors = []
     for item in score_many(paths, rubric, lang):
@@ -71,7 +53,7 @@ def check(paths: tuple[str, ...], rubric_ref: str, fmt: str | None, lang: str, o
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(text)
         except OSError as exc:
-            _fail(f"{output}: cannot write ({exc.strerror or exc})")
+            fail(f"{output}: cannot write ({exc.strerror or exc})")
     else:
         click.echo(text, nl=False)
     if errors:
@@ -79,26 +61,3 @@ def check(paths: tuple[str, ...], rubric_ref: str, fmt: str | None, lang: str, o
     if any(c.verdict is Verdict.FAIL for c in cards):
         sys.exit(ExitCode.FAILED)
     sys.exit(ExitCode.OK)
-
-
-@main.command()
-@click.argument("rule_id", required=False)
-def rules(rule_id: str | None) -> None:
-    """List the rules, or explain one (what it checks, why, examples, how to fix)."""
-    from scorer.checks import all_rules
-
-    table = all_rules()
-    if rule_id is None:
-        for rid in sorted(table):
-            doc = (table[rid].__doc__ or "").strip().splitlines()
-            click.echo(f"{rid:22} {doc[0] if doc else ''}")
-        return
-    mod = table.get(rule_id)
-    if mod is None:
-        _fail(f"no such rule {rule_id!r} (see 'scorer rules')")
-        return
-    click.echo((mod.__doc__ or "").strip())
-
-
-if __name__ == "__main__":
-    main()
