@@ -142,7 +142,8 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     for crit in rubric.criteria:
         sections = sorted(claimed_by.get(crit.id, []))
         if sections:
-            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id]))
+            extra = thematic if crit.thematic_fallback else []
+            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id], extra))
             results.extend(_requirements(crit, results[-1], outline))
             continue
         cue = _cue_match(crit, outline, rubric, excluded, used_paragraphs)
@@ -189,16 +190,19 @@ def _requirements(crit: CriterionSpec, parent: Match, outline: Outline) -> list[
 
 
 def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline,
-                   merged: dict[int, list[str]], cands: list[Candidate]) -> Match:
+                   merged: dict[int, list[str]], cands: list[Candidate], thematic: list[int]) -> Match:
     first = outline.sections[sections[0]]
     chars = sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in sections)
+    if chars < crit.min_chars and thematic:
+        # "一、主要举措和成效" as a short lead-in, the measures themselves as thematic sections after it.
+        chars += sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in thematic)
     status = Status.FOUND if chars >= crit.min_chars else Status.WEAK
     best = max((c.score for c in cands if c.section in sections), default=0.75)
     if any(i in merged for i in sections):
         via = "merged"
     else:
         via = "nested" if first.level > 1 and _nested(outline, first) else "heading"
-    evidence, ev_line = _evidence(outline, first.index, crit)
+    evidence, ev_line = _evidence(outline, first.index, crit, prefer_own=via == "merged")
     conf = best if status is Status.FOUND else best * 0.6
     return Match(crit.id, status, min(conf, 1.0), tuple(sections), first.title, first.line, evidence,
                  ev_line, chars, via, tuple(cands))
@@ -209,8 +213,15 @@ def _nested(outline: Outline, sec: Section) -> bool:
     return parent is not None and parent.level >= 1
 
 
-def _evidence(outline: Outline, index: int, crit: CriterionSpec) -> tuple[str | None, int | None]:
+def _evidence(outline: Outline, index: int, crit: CriterionSpec,
+              prefer_own: bool = False) -> tuple[str | None, int | None]:
+    """The first paragraph with real content; under a merged heading, the first that speaks of this part."""
     paras = outline.content(index)
+    if prefer_own:
+        for para in paras:
+            text = strip_quotes(para.text)
+            if any(p.search(text) for p in (*crit.cues, *crit.anchors)):
+                return para.text[:120], para.line
     for para in paras:
         if content_chars(para.text) >= 10:
             return para.text[:120], para.line

@@ -197,3 +197,19 @@ def test_same_result_whatever_the_script_encoding_or_noise(variant: str, complet
     assert card.score == base.score and card.verdict == base.verdict
     lines = {c.id: c.line for c in card.criteria}
     assert lines == {c.id: c.line for c in base.criteria}
+
+
+def test_thematic_sections_after_a_short_measures_heading_count_as_its_content(rubric: Rubric) -> None:
+    body = "全年审查规范性文件18件,备案审查率100%,开展执法培训4期。" * 8
+    text = ("一、2023年主要举措和成效\n今年以来,我县扎实推进法治政府建设。\n"
+            "二、依法全面履行政府职能\n" + body + "\n三、严格规范公正文明执法\n" + body)
+    measures = next(c for c in score_text(text, rubric).criteria if c.id == "measures")
+    assert measures.status.value == "found" and measures.heading == "2023年主要举措和成效"
+
+
+def test_merged_heading_evidence_speaks_of_each_part(rubric: Rubric) -> None:
+    text = ("三、存在的问题和2025年工作打算\n但仍然存在一些不足,执法队伍专业化程度不高,基层执法力量较为薄弱,需要进一步加强。\n"
+            "2025年,我们将重点做好以下工作:一是加强执法队伍建设,二是完善重大行政决策程序,三是深化普法宣传教育。\n")
+    by = {c.id: c for c in score_text(text, rubric).criteria}
+    assert (by["shortcomings"].evidence or "").startswith("但仍然存在")
+    assert (by["plan"].evidence or "").startswith("2025年,我们将")
