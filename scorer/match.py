@@ -143,7 +143,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
         sections = sorted(claimed_by.get(crit.id, []))
         if sections:
             extra = thematic if crit.thematic_fallback else []
-            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id], extra))
+            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id], extra, specs))
             results.extend(_requirements(crit, results[-1], outline))
             continue
         cue = _cue_match(crit, outline, rubric, excluded, used_paragraphs)
@@ -189,8 +189,8 @@ def _requirements(crit: CriterionSpec, parent: Match, outline: Outline) -> list[
     return out
 
 
-def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline,
-                   merged: dict[int, list[str]], cands: list[Candidate], thematic: list[int]) -> Match:
+def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, merged: dict[int, list[str]],
+                   cands: list[Candidate], thematic: list[int], specs: dict[str, CriterionSpec]) -> Match:
     first = outline.sections[sections[0]]
     chars = sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in sections)
     if chars < crit.min_chars and thematic:
@@ -202,7 +202,8 @@ def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline,
         via = "merged"
     else:
         via = "nested" if first.level > 1 and _nested(outline, first) else "heading"
-    evidence, ev_line = _evidence(outline, first.index, crit, prefer_own=via == "merged")
+    others = [specs[c] for i in sections for c in merged.get(i, []) if c != crit.id]
+    evidence, ev_line = _evidence(outline, first.index, crit, others)
     conf = best if status is Status.FOUND else best * 0.6
     return Match(crit.id, status, min(conf, 1.0), tuple(sections), first.title, first.line, evidence,
                  ev_line, chars, via, tuple(cands))
@@ -213,15 +214,20 @@ def _nested(outline: Outline, sec: Section) -> bool:
     return parent is not None and parent.level >= 1
 
 
+def _speaks_of(crit: CriterionSpec, text: str) -> bool:
+    text = strip_quotes(text)
+    return any(p.search(text) for p in (*crit.cues, *crit.anchors))
+
+
 def _evidence(outline: Outline, index: int, crit: CriterionSpec,
-              prefer_own: bool = False) -> tuple[str | None, int | None]:
+              others: list[CriterionSpec] | None = None) -> tuple[str | None, int | None]:
     """The first paragraph with real content; under a merged heading, the first that speaks of this part."""
-    paras = outline.content(index)
-    if prefer_own:
-        for para in paras:
-            text = strip_quotes(para.text)
-            if any(p.search(text) for p in (*crit.cues, *crit.anchors)):
-                return para.text[:120], para.line
+    paras = [p for p in outline.content(index) if content_chars(p.text) >= 10]
+    if others:
+        own = [p for p in paras if _speaks_of(crit, p.text)]
+        if not own:
+            own = [p for p in paras if not any(_speaks_of(o, p.text) for o in others)]
+        paras = own or paras
     for para in paras:
         if content_chars(para.text) >= 10:
             return para.text[:120], para.line
