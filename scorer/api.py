@@ -9,7 +9,7 @@ from scorer.checks import Context, run_checks
 from scorer.errors import InputError
 from scorer.match import match
 from scorer.meta import extract_meta
-from scorer.model import Document, FileError, Line, Scorecard
+from scorer.model import Document, FileError, Line, Match, Outline, OutlineNode, Scorecard, Status, TemplateHeading
 from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
@@ -18,7 +18,7 @@ from scorer.rubric import Rubric, load_rubric
 __all__ = ["iter_paths", "load_rubric", "score_bytes", "score_document", "score_file", "score_many", "score_text"]
 
 
-def score_document(doc: Document, rubric: Rubric, lang: str = "zh") -> Scorecard:
+def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False) -> Scorecard:
     clean = normalize(doc)
     outline = build_outline(clean)
     matches = match(outline, rubric)
@@ -27,7 +27,26 @@ def score_document(doc: Document, rubric: Rubric, lang: str = "zh") -> Scorecard
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     from scorer.scorecard import build_scorecard
 
-    return build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang)
+    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang)
+    return _with_detail(card, outline, matches, rubric, source_of, lang) if detail else card
+
+
+def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,
+                 source_of: dict[int, int], lang: str) -> Scorecard:
+    """Add the outline the engine saw (each heading with the parts it carries) and the missing headings."""
+    from dataclasses import replace
+
+    carried: dict[int, list[str]] = {}
+    for m in matches:
+        for index in m.sections:
+            carried.setdefault(index, []).append(m.criterion)
+    nodes = tuple(OutlineNode(s.level, s.number, s.title, source_of.get(s.line) if s.line is not None else None,
+                              tuple(carried.get(s.index, ()))) for s in outline.sections[1:])
+    by_id = {m.criterion: m for m in matches}
+    template = tuple(TemplateHeading(c.id, c.phrases[0], c.hint.get(lang) or c.hint["zh"])
+                     for c in rubric.criteria
+                     if c.required and by_id[c.id].heading is None and by_id[c.id].status is not Status.FOUND)
+    return replace(card, outline=nodes, template=template)
 
 
 def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh") -> Scorecard:
@@ -36,12 +55,13 @@ def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh"
 
 
 def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Scorecard:
-    return score_document(read_bytes(name, data, max_bytes), rubric, lang)
+                max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False) -> Scorecard:
+    return score_document(read_bytes(name, data, max_bytes), rubric, lang, detail)
 
 
-def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES) -> Scorecard:
-    return score_document(read_path(Path(path), max_bytes), rubric, lang)
+def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES,
+               detail: bool = False) -> Scorecard:
+    return score_document(read_path(Path(path), max_bytes), rubric, lang, detail)
 
 
 def supported_suffixes() -> set[str]:
@@ -71,13 +91,14 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
             yield path
 
 
-def score_many(inputs: Iterable[str], rubric: Rubric, lang: str = "zh") -> Iterator[Scorecard | FileError]:
+def score_many(inputs: Iterable[str], rubric: Rubric, lang: str = "zh",
+               detail: bool = False) -> Iterator[Scorecard | FileError]:
     """Score every input in order; a file that cannot be read becomes its FileError, the rest go on."""
     for item in iter_paths(inputs):
         if isinstance(item, FileError):
             yield item
             continue
         try:
-            yield score_file(item, rubric, lang)
+            yield score_file(item, rubric, lang, detail=detail)
         except InputError as exc:
             yield FileError(exc.path, exc.reason)

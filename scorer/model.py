@@ -240,6 +240,33 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class OutlineNode:
+    """One heading of the outline the engine saw, with the criteria it was taken to carry."""
+
+    level: int
+    number: str | None
+    title: str
+    line: int | None  # source line number (1-based) as the user sees it
+    criteria: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "number": self.number, "title": self.title, "line": self.line,
+                "criteria": list(self.criteria)}
+
+
+@dataclass(frozen=True)
+class TemplateHeading:
+    """A heading the report lacks, in the rubric's wording, with the hint of what it must contain."""
+
+    criterion: str
+    heading: str
+    hint: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"criterion": self.criterion, "heading": self.heading, "hint": self.hint}
+
+
+@dataclass(frozen=True)
 class Scorecard:
     path: str
     rubric_id: str
@@ -250,9 +277,12 @@ class Scorecard:
     criteria: tuple[Criterion, ...]
     findings: tuple[Finding, ...]
     meta: dict[str, Any] = field(default_factory=dict)
+    # Filled only when detail is asked for (the web page, --format html): what the engine saw.
+    outline: tuple[OutlineNode, ...] = ()
+    template: tuple[TemplateHeading, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "rubric": {"id": self.rubric_id, "version": self.rubric_version},
             "score": round(self.score, 1),
@@ -261,6 +291,11 @@ class Scorecard:
             "criteria": [c.to_dict() for c in self.criteria],
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.outline:
+            out["outline"] = [n.to_dict() for n in self.outline]
+        if self.template:
+            out["template"] = [h.to_dict() for h in self.template]
+        return out
 
 
 @dataclass(frozen=True)

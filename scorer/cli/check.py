@@ -37,7 +37,7 @@ def check(paths: tuple[str, ...], rubric_ref: str, fmt: str | None, lang: str, o
         fail(str(exc))
     cards = []
     errors = []
-    for item in score_many(paths, rubric, lang):
+    for item in score_many(paths, rubric, lang, detail=fmt == "html"):
         if isinstance(item, FileError):
             click.echo(f"scorer: {item.path}: {item.message}", err=True)
             errors.append(item)
