@@ -51,23 +51,38 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
     stripped = clean(text)
     hits: list[_Hit] = []
     for crit in rubric.criteria:
-        fuzzy = 0.0
+        fuzzy = whole = 0.0
         if len(stripped) >= 2:
-            best = process.extractOne(
-                stripped, phrases[crit.id], scorer=fuzz.WRatio, score_cutoff=50, processor=None
-            )
+            # WRatio (partial) grades a heading that an anchor already claimed; only a whole-string
+            # likeness may claim a heading on its own, or "立法计划" would pass for "工作计划".
+            best = process.extractOne(stripped, phrases[crit.id], scorer=fuzz.WRatio, score_cutoff=50, processor=None)
             fuzzy = float(best[1]) if best else 0.0
+            same = process.extractOne(stripped, phrases[crit.id], scorer=fuzz.ratio, score_cutoff=50, processor=None)
+            whole = float(same[1]) if same else 0.0
         anchor = next((m for p in crit.anchors if (m := p.search(text))), None)
         if anchor is not None:
             score = 0.75 + 0.25 * fuzzy / 100
             hits.append(_Hit(crit.id, "strong", score, anchor.span(), f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}"))
-        elif fuzzy >= rubric.fuzzy_cutoff:
-            hits.append(_Hit(crit.id, "strong", 0.9 * fuzzy / 100, None, f"fuzzy {fuzzy:.0f} to a listed heading"))
+        elif whole >= rubric.fuzzy_cutoff:
+            hits.append(_Hit(crit.id, "strong", 0.9 * whole / 100, None, f"fuzzy {whole:.0f} to a listed heading"))
         else:
             weak = next((m for p in crit.weak_anchors if (m := p.search(text))), None)
             if weak is not None:
                 hits.append(_Hit(crit.id, "weak", 0.45, weak.span(), f"weak anchor “{weak.group(0)}”"))
     return sorted(hits, key=lambda h: -h.score)
+
+
+def _merges(a: _Hit, b: _Hit, order: tuple[str, ...]) -> bool:
+    """One heading carries two parts when both anchors hit apart, in the rule's order.
+
+    "存在的问题和2020年工作打算" carries shortcomings and plan; "下一步工作思路及措施" is a plan
+    only (措施 after 下一步 belongs to it), "存在问题及整改措施" is shortcomings only.
+    """
+    if a.criterion not in order or b.criterion not in order or _overlap(a.span, b.span):
+        return False
+    assert a.span is not None and b.span is not None
+    first, second = (a, b) if a.span[0] < b.span[0] else (b, a)
+    return order.index(first.criterion) < order.index(second.criterion)
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -116,8 +131,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             best = strong[0]
             chosen = [best.criterion]
             for other in strong[1:]:
-                both_ordered = other.criterion in rubric.order and best.criterion in rubric.order
-                if both_ordered and not _overlap(best.span, other.span):
+                if _merges(best, other, rubric.order):
                     chosen.append(other.criterion)
             claims[sec.index] = chosen
             if len(chosen) > 1:
