@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from scorer.model import RunResult
-from scorer.render import json_format, rich_format
+from scorer.render import html_format, json_format, rich_format
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ Renderer = Callable[[RunResult, RenderOptions], str]
 FORMATS: dict[str, Renderer] = {
     "rich": rich_format.render,
     "json": json_format.render,
+    "html": html_format.render,
 }
 
 

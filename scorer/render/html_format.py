@@ -1,0 +1,215 @@
+"""One self-contained, print-friendly HTML file per run: a batch summary with inline SVG, then each scorecard."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import TYPE_CHECKING
+
+from scorer.i18n import t
+from scorer.model import RunResult, Scorecard
+
+if TYPE_CHECKING:
+    from scorer.render import RenderOptions
+
+# Labels this format needs beyond scorer.i18n (page furniture only; report wording stays in the rubric).
+_WORDS: dict[str, dict[str, str]] = {
+    "zh": {"doc_title": "法治政府建设年度报告评分", "outline": "程序识别的提纲", "template": "缺少的标题(可复制)",
+           "no_outline": "未识别到任何标题", "batch": "批量评分汇总", "histogram": "得分分布",
+           "weakest": "最常缺失或不充分的部分", "reports": "份", "unreadable": "无法读取",
+           "fix_hint": "请在报告中补上以下标题,并按提示写明内容:"},
+    "en": {"doc_title": "Rule-of-law report scorecards", "outline": "The outline the scorer saw",
+           "template": "Missing headings (to copy)", "no_outline": "No headings recognised", "batch": "Batch summary",
+           "histogram": "Score distribution", "weakest": "Parts most often missing or weak", "reports": "reports",
+           "unreadable": "unreadable", "fix_hint": "Add these headings to the report, with what each hint asks for:"},
+}
+
+STYLE = """
+:root{--found:#1a7f37;--weak:#b35900;--missing:#c62828;--ink:#1f2328;--muted:#57606a;--line:#d0d7de}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
+ color:var(--ink);margin:0 auto;max-width:60rem;padding:1rem;line-height:1.5}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin:.2rem 0}h3{font-size:1rem;margin:1rem 0 .3rem}
+.report{border-top:3px solid var(--ink);padding-top:.6rem;margin-top:1.2rem}
+.meta{color:var(--muted);font-size:.9rem}
+.total{font-size:1.1rem;margin:.4rem 0}
+.verdict{font-weight:bold;padding:.05rem .5rem;border-radius:.3rem;color:#fff}
+.verdict.pass{background:var(--found)}.verdict.fail{background:var(--missing)}
+table.criteria{border-collapse:collapse;width:100%;font-size:.92rem}
+table.criteria th,table.criteria td{border:1px solid var(--line);padding:.25rem .4rem;
+ vertical-align:top;text-align:left}
+tr.sub td:first-child{padding-left:1.4rem}
+.status{font-weight:bold;white-space:nowrap}
+.status.found{color:var(--found)}.status.weak{color:var(--weak)}.status.missing{color:var(--missing)}
+tr.found{border-left:6px solid var(--found)}tr.weak{border-left:6px solid var(--weak)}
+tr.missing{border-left:6px solid var(--missing);background:#fdecea}
+.pts{white-space:nowrap;text-align:right}
+ul.findings{padding-left:1.2rem}ul.findings li{margin:.2rem 0}
+.sev{font-weight:bold}.sev.error{color:var(--missing)}.sev.warning{color:var(--weak)}.sev.info{color:#0969da}
+.rule,.ln{color:var(--muted);font-size:.85rem}
+ol.outline{list-style:none;padding-left:0;font-size:.92rem}
+ol.outline li{padding:.05rem .3rem;border-left:4px solid transparent}
+ol.outline li.carries{background:#eef6ee;border-left-color:var(--found)}
+ol.outline li.carries.weak{background:#fff4e5;border-left-color:var(--weak)}
+.tag{font-size:.8rem;border:1px solid currentColor;border-radius:.3rem;padding:0 .3rem;margin-left:.4rem}
+pre.template{background:#f6f8fa;border:1px dashed var(--muted);padding:.6rem;white-space:pre-wrap}
+.errors li{color:var(--missing)}
+svg text{font-family:inherit}
+@page{size:A4;margin:15mm}
+@media print{body{max-width:none;padding:0}.report{page-break-before:always;break-before:page}
+ h1+.report{page-break-before:auto;break-before:auto}
+ tr,li{break-inside:avoid}.noprint{display:none}}
+"""
+
+
+def word(lang: str, key: str) -> str:
+    return _WORDS.get(lang, _WORDS["zh"]).get(key) or t(lang, key)
+
+
+def _line(lang: str, line: int | None) -> str:
+    return f'<span class="ln">{escape(t(lang, "line", n=line))}</span>' if line is not None else ""
+
+
+def card_html(card: Scorecard, lang: str) -> str:
+    """One scorecard as an HTML fragment; the web page shows exactly this."""
+    e = escape
+    status_of = {c.id: c.status.value for c in card.criteria}
+    label_of = {c.id: c.label for c in card.criteria}
+    out = [f'<section class="report" data-path="{e(card.path)}" data-verdict="{card.verdict.value}">',
+           f"<h2>{e(card.path)}</h2>", '<div class="meta">']
+    if card.meta.get("title"):
+        out.append(f'{e(t(lang, "title"))}: {e(str(card.meta["title"]))}<br>')
+    if card.meta.get("report_year"):
+        out.append(f'{e(t(lang, "year"))}: {e(str(card.meta["report_year"]))}<br>')
+    out.append(f'{e(t(lang, "rubric"))}: {e(card.rubric_id)} {e(card.rubric_version)}</div>')
+    out.append(f'<p class="total">{e(t(lang, "total"))}: <b class="score">{card.score:g}</b>/100 '
+               f'({e(t(lang, "threshold"))} {card.pass_threshold:g}) · {e(t(lang, "verdict"))}: '
+               f'<span class="verdict {card.verdict.value}">{e(t(lang, card.verdict.value))}</span></p>')
+    heads = "".join(f"<th>{e(t(lang, k))}</th>" for k in ("criterion", "status", "points", "where", "evidence"))
+    out.append(f'<table class="criteria"><thead><tr>{heads}</tr></thead><tbody>')
+    for c in card.criteria:
+        sub = " sub" if "." in c.id else ""
+        where = e(c.heading or "") + (" " + _line(lang, c.line) if c.line is not None else "")
+        out.append(f'<tr class="criterion {c.status.value}{sub}" data-criterion="{e(c.id)}" '
+                   f'data-status="{c.status.value}">'
+                   f"<td>{e(c.label)}</td><td class=\"status {c.status.value}\">{e(t(lang, c.status.value))}</td>"
+                   f'<td class="pts">{c.points:g}/{c.max_points:g}</td><td>{where}</td>'
+                   f'<td class="evidence">{e(c.evidence or "")}</td></tr>')
+    out.append("</tbody></table>")
+    out.append(f"<h3>{e(t(lang, 'findings'))}</h3>")
+    if card.findings:
+        out.append('<ul class="findings">')
+        for f in card.findings:
+            out.append(f'<li class="finding" data-rule="{e(f.rule)}" data-severity="{f.severity.value}">'
+                       f'<span class="sev {f.severity.value}">{e(t(lang, f.severity.value))}</span> '
+                       f'<span class="rule">[{e(f.rule)}]</span> {_line(lang, f.line)} '
+                       f'<span class="msg">{e(f.message)}</span></li>')
+        out.append("</ul>")
+    else:
+        out.append(f'<p class="status found">{e(t(lang, "no_findings"))}</p>')
+    if card.template:
+        text = "\n".join(f"{h.heading}\n  ({h.hint})" for h in card.template)
+        out.append(f"<h3>{e(word(lang, 'template'))}</h3><p>{e(word(lang, 'fix_hint'))}</p>"
+                   f'<pre class="template">{e(text)}</pre>')
+    if card.outline:
+        out.append(f'<h3>{e(word(lang, "outline"))}</h3><ol class="outline">')
+        for node in card.outline:
+            carried = [cid for cid in node.criteria if cid in label_of]
+            weak = carried and all(status_of[cid] != "found" for cid in carried)
+            cls = ("carries weak" if weak else "carries") if carried else ""
+            tags = "".join(f'<span class="tag status {status_of[cid]}" data-criterion="{e(cid)}">'
+                           f"{e(label_of[cid])}</span>" for cid in carried)
+            number = f"{e(node.number)} " if node.number else ""
+            out.append(f'<li class="node {cls}" style="margin-left:{1.2 * max(node.level - 1, 0):.1f}rem">'
+                       f"{number}{e(node.title)} {_line(lang, node.line)}{tags}</li>")
+        out.append("</ol>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _bars(items: list[tuple[str, int, str]], width: int = 560, unit: int = 22) -> str:
+    """A horizontal bar chart as inline SVG: (label, count, colour) rows."""
+    top = max((n for _, n, _ in items), default=1) or 1
+    height = unit * len(items) + 10
+    rows = []
+    for i, (label, n, colour) in enumerate(items):
+        y = 5 + i * unit
+        w = 300 * n / top
+        rows.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(label)}</text>'
+                    f'<rect x="220" y="{y + 3}" width="{w:.1f}" height="{unit - 6}" fill="{colour}"/>'
+                    f'<text x="{226 + w:.1f}" y="{y + 15}" font-size="12">{n}</text>')
+    return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+            f'{"".join(rows)}</svg>')
+
+
+def _histogram(scores: list[float], lang: str) -> str:
+    bins = [0] * 10
+    for s in scores:
+        bins[min(int(s // 10), 9)] += 1
+    top = max(bins) or 1
+    bars = []
+    for i, n in enumerate(bins):
+        h = 120 * n / top
+        x = 30 + i * 50
+        colour = "#1a7f37" if i >= 6 else "#c62828"
+        bars.append(f'<rect x="{x}" y="{140 - h:.1f}" width="44" height="{h:.1f}" fill="{colour}"/>'
+                    f'<text x="{x + 22}" y="{135 - h:.1f}" font-size="12" text-anchor="middle">{n or ""}</text>'
+                    f'<text x="{x + 22}" y="156" font-size="11" text-anchor="middle">'
+                    f"{i * 10}–{i * 10 + 9 if i < 9 else 100}</text>")
+    return (f'<svg class="histogram" xmlns="http://www.w3.org/2000/svg" width="540" height="165" role="img" '
+            f'aria-label="{escape(word(lang, "histogram"))}">'
+            f'<line x1="28" y1="140" x2="532" y2="140" stroke="#57606a"/>'
+            f'{"".join(bars)}</svg>')
+
+
+def summary_html(result: RunResult, lang: str) -> str:
+    """The batch summary: verdict counts, a score histogram and the parts most often missing or weak."""
+    e = escape
+    passed = sum(1 for c in result.cards if c.verdict.value == "pass")
+    n = len(result.cards) + len(result.errors)
+    weak: Counter[str] = Counter()
+    missing: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    for card in result.cards:
+        for c in card.criteria:
+            if not c.max_points:  # a part worth no points (optional) is not a gap worth charting
+                continue
+            labels.setdefault(c.id, c.label)
+            if c.status.value == "missing":
+                missing[c.id] += 1
+            elif c.status.value == "weak":
+                weak[c.id] += 1
+    order = sorted(labels, key=lambda cid: (-(missing[cid] + weak[cid]), cid))
+    items: list[tuple[str, int, str]] = []
+    for cid in order:
+        if missing[cid]:
+            items.append((f"{labels[cid]} · {t(lang, 'missing')}", missing[cid], "#c62828"))
+        if weak[cid]:
+            items.append((f"{labels[cid]} · {t(lang, 'weak')}", weak[cid], "#b35900"))
+    counts = t(lang, "summary", n=n, passed=passed, failed=len(result.cards) - passed, errors=len(result.errors))
+    out = [f'<section class="summary"><h2>{e(word(lang, "batch"))}</h2>',
+           f'<p class="counts">{e(counts)}</p>',
+           f"<h3>{e(word(lang, 'histogram'))}</h3>", _histogram([c.score for c in result.cards], lang)]
+    if items:
+        out += [f"<h3>{e(word(lang, 'weakest'))}</h3>", _bars(items[:10])]
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def errors_html(result: RunResult, lang: str) -> str:
+    if not result.errors:
+        return ""
+    rows = "".join(f'<li class="error">{escape(err.path)}: {escape(err.message)}</li>' for err in result.errors)
+    return f'<section class="errors"><h3>{escape(t(lang, "errors"))}</h3><ul>{rows}</ul></section>'
+
+
+def render(result: RunResult, options: RenderOptions) -> str:
+    lang = options.lang
+    parts = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
+             f"<title>{escape(word(lang, 'doc_title'))}</title><style>{STYLE}</style></head><body>",
+             f"<h1>{escape(word(lang, 'doc_title'))}</h1>"]
+    if len(result.cards) + len(result.errors) > 1:
+        parts.append(summary_html(result, lang))
+    parts.append(errors_html(result, lang))
+    parts.extend(card_html(card, lang) for card in result.cards)
+    parts.append("</body></html>\n")
+    return "\n".join(p for p in parts if p)
