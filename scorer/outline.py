@@ -25,6 +25,7 @@ _PLAIN_MAX = 28
 _SENTENCE_PUNCT = re.compile(r"[,。;!?、]")
 _NOT_PLAIN = re.compile(
     r"(^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$)|(:$)|(^特此报告)|(^附件)|(^来源)|(^发布)|(^索引号)|(\|)"
+    r"|((报告|总结)$)"
 )
 
 
@@ -87,7 +88,9 @@ def build_outline(doc: NormalizedDocument) -> Outline:
     nodes: list[_Node] = [_Node(0, "root", None, "", None, None, None)]
     stack: list[int] = [0]  # open sections, root first
     texts = [(i, line) for i, line in enumerate(doc.lines) if line.text.strip()]
-    seen_numbered = False
+    # Without any numbering at all (a page whose bold headings were lost), short lines are the
+    # only headings there are; otherwise they count only after the first numbered heading.
+    seen_numbered = not any(line.level is not None or split_heading(line.text.strip()) for _, line in texts)
     for pos, (idx, line) in enumerate(texts):
         text = line.text.strip()
         next_text = texts[pos + 1][1].text.strip() if pos + 1 < len(texts) else None

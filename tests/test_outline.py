@@ -62,3 +62,10 @@ def test_outline_never_loses_a_line(lines: list[str]) -> None:
     seen = [p.line for s in o.sections for p in s.body] + [s.line for s in o.sections[1:]]
     nonblank = [i for i, t in enumerate(lines) if t.strip()]
     assert sorted(set(seen)) == nonblank
+
+
+def test_unnumbered_headings_when_the_page_lost_all_numbering() -> None:
+    body = "全年审查规范性文件18件,备案审查率100%,开展执法人员培训4期,培训612人次。"
+    o = _outline(f"某县2023年法治政府建设情况报告\n主要举措和成效\n{body}\n存在的不足\n{body}\n2024年工作安排\n{body}")
+    assert [s.title for s in o.sections[1:]] == ["主要举措和成效", "存在的不足", "2024年工作安排"]
+    assert [p.text for p in o.root.body] == ["某县2023年法治政府建设情况报告"]
