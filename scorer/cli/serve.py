@@ -1,0 +1,33 @@
+"""`scorer serve`: start the clerk's page on 127.0.0.1 and say where it is."""
+
+from __future__ import annotations
+
+import click
+
+from scorer.cli import fail, main
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+def serve(port: int, open_browser: bool) -> None:
+    """Start the local web page (127.0.0.1 only, works offline): upload a report, see its scorecard."""
+    from scorer.web import make_server
+
+    try:
+        server = make_server(port)
+    except OSError as exc:
+        fail(f"cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); try another --port")
+    url = f"http://127.0.0.1:{server.server_port}/"
+    click.echo(f"scorer: the page is at {url}  (Ctrl+C stops it)", err=False)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,20 @@
+"""The clerk's page: a local Flask app on 127.0.0.1 that scores an uploaded or pasted report in memory."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from werkzeug.serving import BaseWSGIServer
+
+DEFAULT_PORT = 8765
+HOST = "127.0.0.1"  # loopback only: the page is for the person at this machine, never the network
+
+
+def make_server(port: int = DEFAULT_PORT, max_bytes: int | None = None) -> BaseWSGIServer:
+    """A threaded WSGI server bound to loopback (port 0: any free port); raises OSError when it cannot bind."""
+    from werkzeug.serving import make_server as _make
+
+    from scorer.web.app import create_app
+
+    return _make(HOST, port, create_app(max_bytes), threaded=True)
