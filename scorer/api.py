@@ -49,9 +49,9 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
     return replace(card, outline=nodes, template=template)
 
 
-def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh") -> Scorecard:
+def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh", detail: bool = False) -> Scorecard:
     lines = tuple(Line(t, i + 1) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
-    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang)
+    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang, detail)
 
 
 def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
