@@ -151,7 +151,17 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     thematic = [i for i in sorted(thematic_top) if i not in claims and
                 content_chars(" ".join(p.text for p in outline.content(i))) >= _THEMATIC_MIN]
     excluded = _excluded_lines(outline, claims)
+    # Cues are placed before the matches are assembled: a paragraph evidences one part only, and
+    # the specific parts (不足, 安排) take their paragraphs before the broad measures cue does.
     used_paragraphs: set[int] = set()
+    cues: dict[str, tuple[Paragraph, str]] = {}
+    for crit in sorted(rubric.criteria, key=lambda c: c.thematic_fallback):
+        if crit.id in claimed_by or (crit.thematic_fallback and thematic) or weak_heads.get(crit.id):
+            continue
+        found = _cue_match(crit, outline, rubric, excluded, used_paragraphs)
+        if found is not None:
+            cues[crit.id] = found
+            used_paragraphs.add(found[0].line)
     results: list[Match] = []
     for crit in rubric.criteria:
         sections = sorted(claimed_by.get(crit.id, []))
@@ -160,7 +170,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id], extra, specs))
             results.extend(_requirements(crit, results[-1], outline))
             continue
-        cue = _cue_match(crit, outline, rubric, excluded, used_paragraphs)
+        cue = cues.get(crit.id)
         weak_secs = weak_heads.get(crit.id, [])
         if crit.thematic_fallback and thematic:
             first = outline.sections[thematic[0]]
@@ -177,7 +187,6 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
                                  "weak-heading", tuple(candidates[crit.id])))
         elif cue is not None:
             para, pattern = cue
-            used_paragraphs.add(para.line)
             cand = Candidate(crit.id, "cue", 0.4, None, para.line, para.text[:80], f"cue “{pattern}”")
             results.append(Match(crit.id, Status.WEAK, 0.4, (), None, None, _sentence_around(para.text, pattern),
                                  para.line, content_chars(para.text), "cue",
@@ -250,7 +259,8 @@ def _evidence(outline: Outline, index: int, crit: CriterionSpec,
 
 def _excluded_lines(outline: Outline, claims: dict[int, list[str]]) -> set[int]:
     """Lines where an unheaded part cannot be: the preamble and parts claimed by other criteria."""
-    out = {p.line for p in outline.root.body}
+    # The preamble is not a part, unless the report has no headings at all and is all preamble.
+    out = {p.line for p in outline.root.body} if len(outline.sections) > 1 else set()
     for index, cids in claims.items():
         if "measures" in cids:
             continue

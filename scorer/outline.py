@@ -22,10 +22,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _RUN_IN_END = re.compile(r"[。!?;:]")
 _MAX_TITLE = 40
 _PLAIN_MAX = 28
+_BODY_STARTS = 60
 _SENTENCE_PUNCT = re.compile(r"[,。;!?、]")
 _NOT_PLAIN = re.compile(
     r"(^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$)|(:$)|(^特此报告)|(^附件)|(^来源)|(^发布)|(^索引号)|(\|)"
-    r"|((报告|总结)$)"
+    r"|((报告|总结)$)|(^[〇零一二三四五六七八九十]{4}年)"
 )
 
 
@@ -81,15 +82,19 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
         return False
     if re.search(r"\d{4}-\d{2}", text) or text.endswith(("人民政府", "委员会", "办公室")):
         return False
-    return len(next_text) > len(text) * 2 and len(next_text) >= 30
+    if text.endswith("如下"):
+        return False
+    return split_heading(next_text) is not None or (len(next_text) > len(text) * 2 and len(next_text) >= 30)
 
 
 def build_outline(doc: NormalizedDocument) -> Outline:
     nodes: list[_Node] = [_Node(0, "root", None, "", None, None, None)]
     stack: list[int] = [0]  # open sections, root first
+    top_kinds: set[str] = set()
     texts = [(i, line) for i, line in enumerate(doc.lines) if line.text.strip()]
-    # Without any numbering at all (a page whose bold headings were lost), short lines are the
-    # only headings there are; otherwise they count only after the first numbered heading.
+    # A short line standing alone before a paragraph is a heading whose number was lost, once the
+    # body has begun: after the first numbered heading or the first real paragraph, never in the
+    # title block. Without any numbering at all, short lines are the only headings there are.
     seen_numbered = not any(line.level is not None or split_heading(line.text.strip()) for _, line in texts)
     for pos, (idx, line) in enumerate(texts):
         text = line.text.strip()
@@ -105,17 +110,24 @@ def build_outline(doc: NormalizedDocument) -> Outline:
             kind, number, title, body = "plain", None, text, ""
         if kind is None:
             nodes[stack[-1]].body.append(Paragraph(text, idx, line.source))
+            seen_numbered = seen_numbered or len(text) >= _BODY_STARTS
             continue
         seen_numbered = seen_numbered or kind != "plain"
         # Levels follow the order in which numbering styles first appear under each branch:
         # a style already open closes back to that level, a new one nests one deeper.
+        # A style once seen at the top stays at the top; a line that lost its number is taken for
+        # a top-level heading, the numbering that is most often lost in scraping.
         open_kinds = [nodes[i].kind for i in stack]
-        if kind in open_kinds:
+        if kind == "plain" or kind in top_kinds:
+            del stack[1:]
+        elif kind in open_kinds:
             del stack[open_kinds.index(kind) :]
         elif kind.startswith("style"):
             while len(stack) > 1 and nodes[stack[-1]].kind.startswith("style") and nodes[stack[-1]].kind >= kind:
                 stack.pop()
         parent = stack[-1]
+        if parent == 0 and kind != "plain":
+            top_kinds.add(kind)
         node_index = len(nodes)
         nodes.append(_Node(len(stack), kind, number, title, idx, line.source, parent))
         nodes[parent].children.append(node_index)

@@ -213,3 +213,12 @@ def test_merged_heading_evidence_speaks_of_each_part(rubric: Rubric) -> None:
     by = {c.id: c for c in score_text(text, rubric).criteria}
     assert (by["shortcomings"].evidence or "").startswith("但仍然存在")
     assert (by["plan"].evidence or "").startswith("2025年,我们将")
+
+
+def test_a_report_with_no_headings_is_read_by_its_cues(rubric: Rubric) -> None:
+    text = ("2023年,区政府全面推进依法行政,全年审查规范性文件18件,办理行政复议案件64件。\n"
+            "2023年,区政府顺利完成年度目标任务,同时也存在一些薄弱环节,主要体现在:执法监督方式较为单一。\n"
+            "下步工作中将认真贯彻落实党的二十大精神,进一步加强依法行政能力建设。\n")
+    got = statuses(score_text(text, rubric))
+    assert got["measures"] == got["shortcomings"] == got["plan"] == "weak"
+    assert got["duty"] == "missing"
