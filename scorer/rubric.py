@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -14,6 +15,7 @@ import yaml
 
 from scorer.errors import RubricError
 from scorer.model import Severity
+from scorer.yamlpos import Locator
 
 Lang = dict[str, str]
 
@@ -59,6 +61,18 @@ class RuleSpec:
 
 
 @dataclass(frozen=True)
+class Selector:
+    """When auto-selection picks this rubric: patterns on the title, the issuer, the opening lines."""
+
+    priority: int
+    title: tuple[re.Pattern[str], ...]
+    issuer: tuple[re.Pattern[str], ...]
+    opening: tuple[re.Pattern[str], ...]
+    default: bool
+    reason: Lang
+
+
+@dataclass(frozen=True)
 class Rubric:
     id: str
     version: str
@@ -77,6 +91,9 @@ class Rubric:
     spam: tuple[re.Pattern[str], ...]
     checks: dict[str, dict[str, Any]]
     raw: dict[str, Any]
+    parents: tuple[str, ...] = ()  # the ids this rubric extends, nearest first
+    selector: Selector | None = None
+    examples: tuple[dict[str, Any], ...] = field(default=())
 
     def criterion(self, cid: str) -> CriterionSpec:
         for crit in self.criteria:
@@ -118,31 +135,6 @@ def resolve(ref: str) -> Path:
     raise RubricError(f"{ref}: no such rubric (built-in rubrics: {', '.join(builtin_ids())})")
 
 
-def _node_line(root: yaml.Node | None, path: list[str | int]) -> int | None:
-    """The 1-based line of the YAML node at a JSON path, as close as the path allows."""
-    node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            nxt = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            nxt = node.value[key]
-        else:
-            nxt = None
-        if nxt is None:
-            break
-        node = nxt
-        line = node.start_mark.line + 1
-    return line
-
-
-def _fmt_path(path: list[str | int]) -> str:
-    out = ""
-    for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out or "(top level)"
-
-
 def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     try:
         text = path.read_text("utf-8")
@@ -161,33 +153,44 @@ def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     return data, node
 
 
-def validate(data: dict[str, Any], node: yaml.Node | None, path: Path) -> None:
-    """Check a rubric against its schema and compile its patterns; RubricError names file:line."""
+def _schema_errors(data: dict[str, Any], schema: dict[str, Any], where: Locator) -> None:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(rubric_schema())
+    validator = Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         err = errors[0]
-        loc = list(err.absolute_path)
-        line = _node_line(node, loc)
-        raise RubricError(f"{path}:{line}: {_fmt_path(loc)}: {_schema_message(err)}")
+        raise RubricError(f"{where(list(err.absolute_path))}: {_schema_message(err)}")
+
+
+def validate_layer(data: dict[str, Any], where: Locator) -> None:
+    """An extending rubric on its own: the schema, with only `id` and `extends` required."""
+    schema = copy.deepcopy(rubric_schema())
+    schema["required"] = ["id", "extends"]
+    schema["properties"]["scoring"]["required"] = []
+    _schema_errors(data, schema, where)
+
+
+def validate(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locator | None = None) -> None:
+    """Check a rubric against its schema and its ids; RubricError names file:line (of the file with the key)."""
+    where = where or Locator(path, node)
+    _schema_errors(data, rubric_schema(), where)
     ids = [c["id"] for c in data["criteria"]]
     for i, cid in enumerate(ids):
         if ids.index(cid) != i:
-            line = _node_line(node, ["criteria", i, "id"])
-            raise RubricError(f"{path}:{line}: criteria[{i}].id: duplicate id {cid!r}")
+            raise RubricError(f"{where(['criteria', i, 'id'])}: duplicate id {cid!r}")
     for i, crit in enumerate(data["criteria"]):
         for j, other in enumerate(crit.get("nest_in", [])):
             if other not in ids:
-                _unknown(path, node, ["criteria", i, "nest_in", j], other)
-    for k, cid in enumerate(data["scoring"].get("order", [])):
-        if cid not in ids:
-            _unknown(path, node, ["scoring", "order", k], cid)
+                _unknown(where, ["criteria", i, "nest_in", j], other)
+    for section in ("scoring", "template"):
+        for k, cid in enumerate(data.get(section, {}).get("order", [])):
+            if cid not in ids:
+                _unknown(where, [section, "order", k], cid)
 
 
-def _unknown(path: Path, node: yaml.Node | None, loc: list[str | int], cid: str) -> None:
-    raise RubricError(f"{path}:{_node_line(node, loc)}: {_fmt_path(loc)}: unknown criterion {cid!r}")
+def _unknown(where: Locator, loc: list[str | int], cid: str) -> None:
+    raise RubricError(f"{where(loc)}: unknown criterion {cid!r}")
 
 
 def _schema_message(err: Any) -> str:
@@ -203,20 +206,20 @@ def _schema_message(err: Any) -> str:
     return str(err.message)
 
 
-def _compile(pattern: str, path: Path, node: yaml.Node | None, loc: list[str | int]) -> re.Pattern[str]:
+def _compile(pattern: str, where: Locator, loc: list[str | int]) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
     except re.error as exc:
-        raise RubricError(f"{path}:{_node_line(node, loc)}: {_fmt_path(loc)}: bad pattern {pattern!r}: {exc}") from None
+        raise RubricError(f"{where(loc)}: bad pattern {pattern!r}: {exc}") from None
 
 
-def _patterns(
-    items: list[str], path: Path, node: yaml.Node | None, loc: list[str | int]
-) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(p, path, node, [*loc, i]) for i, p in enumerate(items))
+def _patterns(items: list[str], where: Locator, loc: list[str | int]) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(p, where, [*loc, i]) for i, p in enumerate(items))
 
 
-def build(data: dict[str, Any], node: yaml.Node | None, path: Path) -> Rubric:
+def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locator | None = None,
+          parents: tuple[str, ...] = ()) -> Rubric:
+    where = where or Locator(path, node)
     scoring = data["scoring"]
     criteria: list[CriterionSpec] = []
     for i, c in enumerate(data["criteria"]):
@@ -230,7 +233,7 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path) -> Rubric:
                     weight=float(r["weight"]),
                     severity=Severity(r.get("severity", "warning")),
                     rule=r.get("rule", "requirement-missing"),
-                    cues=_patterns(r["cues"], path, node, [*base, "requirements", j, "cues"]),
+                    cues=_patterns(r["cues"], where, [*base, "requirements", j, "cues"]),
                     messages=r.get("messages", {}),
                 )
             )
@@ -246,9 +249,9 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path) -> Rubric:
                 nest_in=tuple(c.get("nest_in", [])),
                 thematic_fallback=bool(c.get("thematic_fallback", False)),
                 phrases=(headings["canonical"], *headings.get("aliases", [])),
-                anchors=_patterns(c["anchors"], path, node, [*base, "anchors"]),
-                weak_anchors=_patterns(c.get("weak_anchors", []), path, node, [*base, "weak_anchors"]),
-                cues=_patterns(c.get("cues", []), path, node, [*base, "cues"]),
+                anchors=_patterns(c["anchors"], where, [*base, "anchors"]),
+                weak_anchors=_patterns(c.get("weak_anchors", []), where, [*base, "weak_anchors"]),
+                cues=_patterns(c.get("cues", []), where, [*base, "cues"]),
                 cue_anywhere=bool(c.get("cue_anywhere", False)),
                 messages=c.get("messages", {}),
                 requirements=tuple(reqs),
@@ -275,14 +278,30 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path) -> Rubric:
         fuzzy_cutoff=float(scoring.get("fuzzy_cutoff", 82)),
         cue_window=int(scoring.get("cue_window", 60)),
         order=tuple(scoring.get("order", [])),
-        filler=_patterns(cleanup.get("filler", []), path, node, ["heading_cleanup", "filler"]),
+        filler=_patterns(cleanup.get("filler", []), where, ["heading_cleanup", "filler"]),
         quote_strip=bool(cleanup.get("quote_strip", True)),
         criteria=tuple(criteria),
         rules=rules,
         noise_labels=data.get("noise_labels", {}),
-        spam=_patterns(data.get("spam", {}).get("patterns", []), path, node, ["spam", "patterns"]),
+        spam=_patterns(data.get("spam", {}).get("patterns", []), where, ["spam", "patterns"]),
         checks=data.get("checks", {}),
         raw=data,
+        parents=parents,
+        selector=_selector(data.get("select"), where),
+        examples=tuple(data.get("examples", [])),
+    )
+
+
+def _selector(spec: dict[str, Any] | None, where: Locator) -> Selector | None:
+    if spec is None:
+        return None
+    return Selector(
+        priority=int(spec.get("priority", 0)),
+        title=_patterns(spec.get("title", []), where, ["select", "title"]),
+        issuer=_patterns(spec.get("issuer", []), where, ["select", "issuer"]),
+        opening=_patterns(spec.get("opening", []), where, ["select", "opening"]),
+        default=bool(spec.get("default", False)),
+        reason=spec["reason"],
     )
 
 
@@ -290,5 +309,15 @@ def load_rubric(ref: str = "national") -> Rubric:
     """Load a rubric by built-in id or file path; every problem is a RubricError naming file:line."""
     path = resolve(ref)
     data, node = parse_yaml(path)
-    validate(data, node, path)
-    return build(data, node, path)
+    if "extends" not in data:
+        validate(data, node, path)
+        return build(data, node, path)
+    from scorer.inherit import merge_chain
+
+    merged, origins, parents = merge_chain(path, data, node)
+    merged.pop("extends", None)
+    merged.pop("overrides", None)
+    merged.pop("drop", None)
+    where = Locator(path, node, origins)
+    validate(merged, None, path, where)
+    return build(merged, None, path, where, parents)
