@@ -56,7 +56,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy noprint";
-    button.textContent = body.classList.contains("lang-en") ? "Copy" : "复制";
+    button.innerHTML = '<span data-lang="zh">复制</span><span data-lang="en">Copy</span>';
     button.addEventListener("click", function () {
       if (navigator.clipboard) { navigator.clipboard.writeText(pre.textContent); }
       button.textContent = "✓";
