@@ -1,9 +1,10 @@
-"""`scorer check`: score files, folders and globs, print a format, exit 0/1/2."""
+"""`scorer check`: score files, folders and globs in parallel, print a format, exit 0/1/2."""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,43 +12,143 @@ from scorer.cli import ExitCode, fail, main
 from scorer.errors import ScorerError
 from scorer.render import FORMATS
 
+if TYPE_CHECKING:
+    from scorer.baseline import Diff
+    from scorer.config import Config
+    from scorer.model import RunResult
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--rubric", "rubric_ref", default="national", show_default=True,
-              help="Built-in rubric id or a rubric YAML file.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
-              help="Output format (default: rich).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of labels and messages.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the output to this file instead of stdout.")
-@click.option("--color/--no-color", default=None, help="Force or disable colour (NO_COLOR is respected).")
-@click.option("--width", type=int, default=None, help="Terminal width for the rich format.")
-def check(paths: tuple[str, ...], rubric_ref: str, fmt: str | None, lang: str, output: str | None,
-          color: bool | None, width: int | None) -> None:
-    """Score report files or folders. Exit 0: all pass; 1: some report fails; 2: bad input or usage."""
-    from scorer.api import load_rubric, score_many
-    from scorer.model import FileError, RunResult, Verdict
-    from scorer.render import RenderOptions, render
+_PROGRESS_MIN = 4  # files; a shorter batch needs no progress bar
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def load_settings(config_path: str | None) -> Config:
+    from scorer.config import load_config
 
     try:
-        rubric = load_rubric(rubric_ref)
+        return load_config(config_path)
     except ScorerError as exc:
         fail(str(exc))
-    cards = []
-    errors = []
-    for item in score_many(paths, rubric, lang, detail=fmt == "html"):
-        if isinstance(item, FileError):
-            click.echo(f"scorer: {item.path}: {item.message}", err=True)
-            errors.append(item)
-        else:
-            cards.append(item)
-    result = RunResult(tuple(cards), tuple(errors))
-    fmt = fmt or "rich"
+
+
+def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
+              quiet: bool, detail: bool = False) -> RunResult:
+    """Score a batch; unreadable files are reported on stderr, one line each, as they come."""
+    from scorer.batch import plan, run_plan
+    from scorer.model import FileError, RunResult, Scorecard
+
+    try:
+        the_plan = plan(paths, config, rubric_ref)
+    except ScorerError as exc:
+        fail(str(exc))
+    cards: list[Scorecard] = []
+    errors: list[FileError] = []
+    show = not quiet and the_plan.size >= _PROGRESS_MIN and sys.stderr.isatty()
+    results = run_plan(the_plan, lang, jobs or config.jobs, detail)
+    if not show:
+        for item in results:
+            if isinstance(item, FileError):
+                click.echo(f"scorer: {item.path}: {item.message}", err=True)
+                errors.append(item)
+            else:
+                cards.append(item)
+        return RunResult(tuple(cards), tuple(errors))
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("scoring", total=len(the_plan.items))
+        for item in results:
+            if isinstance(item, FileError):
+                console.print(f"scorer: {item.path}: {item.message}", markup=False)
+                errors.append(item)
+            else:
+                cards.append(item)
+            progress.advance(task)
+    return RunResult(tuple(cards), tuple(errors))
+
+
+def _failed(result: RunResult, fail_under: float | None, fail_on: str | None, diff: Diff | None) -> bool:
+    """Whether the run fails: verdicts, --fail-under and --fail-on; with a baseline, only what is new."""
+    from scorer.model import Verdict
+
+    level = _RANK[fail_on or "warning"]
+    if diff is not None:
+        unknown = set(diff.unknown)
+        return (any(_RANK[f.severity.value] <= level for _, f in diff.new) or bool(diff.drops)
+                or any(c.verdict is Verdict.FAIL or (fail_under is not None and c.score < fail_under)
+                       for c in result.cards if c.path in unknown))
+    return (any(c.verdict is Verdict.FAIL for c in result.cards)
+            or (fail_under is not None and any(c.score < fail_under for c in result.cards))
+            or (fail_on is not None and any(_RANK[f.severity.value] <= level
+                                            for c in result.cards for f in c.findings)))
+
+
+def _report_diff(diff: Diff, lang: str) -> None:
+    for path, f in diff.new:
+        where = f":{f.line}" if f.line is not None else ""
+        click.echo(f"scorer: baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message}", err=True)
+    for path, e in diff.fixed:
+        click.echo(f"scorer: baseline: fixed [{e.rule}] {path}: {e.message}", err=True)
+    for path, old, now in diff.drops:
+        click.echo(f"scorer: baseline: score dropped {path}: {old:g} -> {now:g}", err=True)
+    click.echo(f"scorer: baseline: {len(diff.new)} new, {len(diff.fixed)} fixed, {len(diff.drops)} score drops",
+               err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--rubric", "rubric_ref", default=None,
+              help="Built-in rubric id or a rubric YAML file (default: the config's, else national).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Config file (default: scorer.yaml or [tool.scorer] in pyproject.toml, found upwards).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Output format (default: the config's; github under GitHub Actions; else rich).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of labels and messages [zh].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the output to this file instead of stdout.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: every core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no baseline report on stderr.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Also fail when a report scores under this total.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="Also fail when a finding of this severity or worse is raised.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when reports fail (2 still means bad input).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Fail only on findings not in this baseline, or on a score that dropped.")
+@click.option("--color/--no-color", default=None, help="Force or disable colour (NO_COLOR is respected).")
+@click.option("--width", type=int, default=None, help="Terminal width for the rich format.")
+def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | None, fmt: str | None,
+          lang: str | None, output: str | None, jobs: int | None, quiet: bool, fail_under: float | None,
+          fail_on: str | None, exit_zero: bool, baseline_path: str | None, color: bool | None,
+          width: int | None) -> None:
+    """Score report files, folders or globs. Exit 0: all pass; 1: some report fails; 2: bad input or usage."""
+    from scorer.render import RenderOptions, render
+
+    config = load_settings(config_path)
+    lang = lang or config.lang or "zh"
+    fmt = fmt or config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "rich")
+    result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html")
+    diff = None
+    if baseline_path:
+        from scorer import baseline
+
+        try:
+            diff = baseline.compare(result, baseline.load(baseline_path), baseline_path, lang)
+        except ScorerError as exc:
+            fail(str(exc))
+        if not quiet:
+            _report_diff(diff, lang)
+        result = baseline.only_new(result, diff)
+    rules: dict[str, str] = {}
+    if fmt == "sarif":
+        from scorer.checks import all_rules
+
+        rules = {rid: (mod.__doc__ or "").strip() for rid, mod in all_rules().items()}
     if color is None:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(result, fmt, RenderOptions(lang=lang, width=width, color=bool(color)))
+    text = render(result, fmt, RenderOptions(lang=lang, width=width, color=bool(color), rules=rules))
     if output:
         try:
             with open(output, "w", encoding="utf-8") as fh:
@@ -56,8 +157,9 @@ def check(paths: tuple[str, ...], rubric_ref: str, fmt: str | None, lang: str, o
             fail(f"{output}: cannot write ({exc.strerror or exc})")
     else:
         click.echo(text, nl=False)
-    if errors:
+    if result.errors:
         sys.exit(ExitCode.USAGE)
-    if any(c.verdict is Verdict.FAIL for c in cards):
+    threshold = fail_under if fail_under is not None else config.threshold
+    if not exit_zero and _failed(result, threshold, fail_on or config.fail_on, diff):
         sys.exit(ExitCode.FAILED)
     sys.exit(ExitCode.OK)

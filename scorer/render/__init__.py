@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from scorer.model import RunResult
-from scorer.render import html_format, json_format, rich_format
+from scorer.render import (
+    github_format,
+    gitlab_format,
+    html_format,
+    json_format,
+    junit_format,
+    markdown_format,
+    rich_format,
+    sarif_format,
+)
 
 
 @dataclass(frozen=True)
@@ -14,6 +23,8 @@ class RenderOptions:
     lang: str = "zh"
     width: int | None = None
     color: bool = True
+    # Rule id -> its documentation (the check module's docstring), passed in by the CLI for SARIF.
+    rules: Mapping[str, str] = field(default_factory=dict)
 
 
 Renderer = Callable[[RunResult, RenderOptions], str]
@@ -23,6 +34,11 @@ FORMATS: dict[str, Renderer] = {
     "rich": rich_format.render,
     "json": json_format.render,
     "html": html_format.render,
+    "sarif": sarif_format.render,
+    "junit": junit_format.render,
+    "github": github_format.render,
+    "gitlab": gitlab_format.render,
+    "markdown": markdown_format.render,
 }
 
 

@@ -92,4 +92,16 @@ def render(result: RunResult, options: RenderOptions) -> str:
         passed = sum(1 for c in result.cards if c.verdict.value == "pass")
         console.print(Text(t(lang, "summary", n=len(result.cards) + len(result.errors), passed=passed,
                              failed=len(result.cards) - passed, errors=len(result.errors)), style="bold"))
+    if len(result.cards) > 1:
+        from scorer.batch import summarize
+
+        s = summarize(result, top=3)
+        en = lang == "en"
+        console.print(Text(("Mean score: " if en else "平均分:") + f"{s.mean_score:g}"))
+        if s.gaps:
+            gaps = ", ".join(f"{label} ({t(lang, 'missing')} {m}, {t(lang, 'weak')} {w})" for _, label, m, w in s.gaps)
+            console.print(Text(("Most often missing: " if en else "最常缺失:") + gaps))
+        if s.worst:
+            worst = ", ".join(f"{c.path} ({c.score:g})" for c in s.worst)
+            console.print(Text(("Lowest scores: " if en else "得分最低:") + worst))
     return buf.getvalue()

@@ -1,0 +1,216 @@
+"""Score many files in parallel processes, in a stable order, with per-glob rubrics and rule severities."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from scorer.config import SEVERITIES, Config, ConfigError
+from scorer.errors import InputError
+from scorer.model import FileError, Finding, RunResult, Scorecard, Severity, Status, Verdict
+from scorer.rubric import Rubric
+
+__all__ = ["Plan", "Summary", "derive_rubric", "plan", "run_plan", "score_paths", "summarize"]
+
+# key -> (rubric, rule severities applied to the findings). Set once per worker process.
+Table = dict[str, tuple[Rubric, dict[str, str]]]
+_TABLE: Table = {}
+_LANG = "zh"
+_DETAIL = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to score: each input as (path, rubric key) or the FileError it already is."""
+
+    items: tuple[tuple[str, str] | FileError, ...]
+    table: Table
+
+    @property
+    def size(self) -> int:
+        return sum(1 for item in self.items if not isinstance(item, FileError))
+
+
+def derive_rubric(rubric: Rubric, rules: Mapping[str, str], where: str = "rules") -> Rubric:
+    """A copy of ``rubric`` whose rules have the given severities ("off" turns a rule off)."""
+    if not rules:
+        return rubric
+    new = dict(rubric.rules)
+    for rid, sev in rules.items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"{where}.{rid}: expected one of {', '.join(SEVERITIES)}, got {sev!r}")
+        spec = rubric.rule(rid)
+        if rid not in rubric.rules:
+            known = ", ".join(sorted(rubric.rules))
+            raise ConfigError(f"{where}.{rid}: unknown rule in rubric {rubric.id!r} (known: {known})")
+        new[rid] = replace(spec, severity=None if sev == "off" else Severity(sev))
+    return replace(rubric, rules=new)
+
+
+def _apply_rules(card: Scorecard, rules: Mapping[str, str]) -> Scorecard:
+    """Some checks set a finding's severity themselves; the config has the last word."""
+    if not rules:
+        return card
+    out: list[Finding] = []
+    for f in card.findings:
+        sev = rules.get(f.rule)
+        if sev == "off":
+            continue
+        out.append(replace(f, severity=Severity(sev)) if sev else f)
+    return replace(card, findings=tuple(sorted(out, key=lambda f: f.sort_key())))
+
+
+def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | None = None) -> Plan:
+    """Expand inputs (or the config's ``include`` when there are none) and load every rubric needed.
+
+    ``rubric_ref`` (from --rubric) beats the config's rubrics; rubric and config problems raise
+    UserError before anything is scored.
+    """
+    from scorer.api import iter_paths, load_rubric
+
+    config = config or Config()
+    inputs = list(inputs)
+    from_include = not inputs
+    if from_include:
+        if not config.include:
+            raise ConfigError("no paths given and no `include` in a config file")
+        inputs = [str(config.root)]
+    cache: dict[str, Rubric] = {}
+    table: Table = {}
+    items: list[tuple[str, str] | FileError] = []
+    for item in iter_paths(inputs):
+        if isinstance(item, FileError):
+            items.append(item)
+            continue
+        rel = config.relative(item)
+        if from_include and (rel is None or not any(_match(p, rel) for p in config.include)):
+            continue
+        if config.excluded(item):
+            continue
+        ref, rules = config.settings_for(item)
+        ref = rubric_ref or ref or "national"
+        key = f"{ref}\0{sorted(rules.items())}"
+        if key not in table:
+            if ref not in cache:
+                cache[ref] = load_rubric(ref)
+            where = f"{config.path}: rules" if config.path else "rules"
+            table[key] = (derive_rubric(cache[ref], rules, where), rules)
+        shown = os.path.relpath(item) if from_include and not item.is_absolute() else str(item)
+        items.append((shown if from_include else str(item), key))
+    return Plan(tuple(items), table)
+
+
+def _match(pattern: str, rel: str) -> bool:
+    from scorer.config import glob_match
+
+    return glob_match(pattern, rel)
+
+
+def _init(table: Table, lang: str, detail: bool = False) -> None:
+    global _TABLE, _LANG, _DETAIL
+    _TABLE, _LANG, _DETAIL = table, lang, detail
+
+
+def _score(task: tuple[str, str]) -> Scorecard | FileError:
+    from scorer.api import score_file
+
+    path, key = task
+    rubric, rules = _TABLE[key]
+    try:
+        return _apply_rules(score_file(path, rubric, _LANG, detail=_DETAIL), rules)
+    except InputError as exc:
+        return FileError(exc.path, exc.reason)
+    except Exception as exc:  # one bad file must not stop the batch
+        return FileError(path, f"internal error while scoring: {type(exc).__name__}: {exc}")
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
+             detail: bool = False) -> Iterator[Scorecard | FileError]:
+    """Score a plan; results stream out in input order as soon as each one (and those before) is done."""
+    jobs = max(1, jobs or default_jobs())
+    tasks = [item for item in the_plan.items if not isinstance(item, FileError)]
+    results: Iterator[Scorecard | FileError]
+    pool = None
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
+                                       initargs=(the_plan.table, lang, detail))
+        except (OSError, NotImplementedError):  # no working multiprocessing here: score in this process
+            pool = None
+    if pool is None:
+        _init(the_plan.table, lang, detail)
+        results = (_score(t) for t in tasks)
+    else:
+        chunk = max(1, min(8, len(tasks) // (jobs * 4)))
+        results = pool.map(_score, tasks, chunksize=chunk)
+    try:
+        for item in the_plan.items:
+            if isinstance(item, FileError):
+                yield item
+                continue
+            try:
+                yield next(results)
+            except StopIteration:  # pragma: no cover - map yields one result per task
+                return
+            except Exception as exc:  # BrokenProcessPool: a worker died (out of memory, a crash in C code)
+                yield FileError(item[0], f"scoring process died ({type(exc).__name__})")
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def score_paths(paths: Iterable[Path | str], rubric: Rubric | str = "national", jobs: int | None = None,
+                lang: str = "zh") -> Iterator[Scorecard | FileError]:
+    """Score files, folders and globs with one rubric on ``jobs`` processes (None: every core)."""
+    from scorer.api import iter_paths, load_rubric
+
+    rub = load_rubric(rubric) if isinstance(rubric, str) else rubric
+    items = tuple(i if isinstance(i, FileError) else (str(i), "") for i in iter_paths(str(p) for p in paths))
+    yield from run_plan(Plan(items, {"": (rub, {})}), lang, jobs)
+
+
+# ---------------------------------------------------------------- summary over a batch
+
+
+@dataclass(frozen=True)
+class Summary:
+    reports: int
+    passed: int
+    failed: int
+    errors: int
+    mean_score: float | None
+    # (criterion id, label, reports where it is missing, where it is weak), most often missing first
+    gaps: tuple[tuple[str, str, int, int], ...]
+    worst: tuple[Scorecard, ...]
+
+
+def summarize(result: RunResult, top: int = 5) -> Summary:
+    cards = result.cards
+    passed = sum(1 for c in cards if c.verdict is Verdict.PASS)
+    counts: dict[str, list[int]] = {}
+    labels: dict[str, str] = {}
+    for card in cards:
+        for crit in card.criteria:
+            labels.setdefault(crit.id, crit.label)
+            row = counts.setdefault(crit.id, [0, 0])
+            if crit.status is Status.MISSING and (crit.required or "." in crit.id):
+                row[0] += 1
+            elif crit.status is Status.WEAK:
+                row[1] += 1
+    gaps = sorted(((cid, labels[cid], m, w) for cid, (m, w) in counts.items() if m or w),
+                  key=lambda g: (-g[2], -g[3], g[0]))
+    worst = sorted((c for c in cards if c.score < 100), key=lambda c: (c.score, c.path))[:top]
+    mean = round(sum(c.score for c in cards) / len(cards), 1) if cards else None
+    return Summary(len(cards), passed, len(cards) - passed, len(result.errors), mean, tuple(gaps[:top]),
+                   tuple(worst))

@@ -1,0 +1,60 @@
+"""Markdown for a pull-request comment or a job summary: counts, gaps, worst reports, every finding."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scorer.i18n import t
+from scorer.model import RunResult
+
+if TYPE_CHECKING:
+    from scorer.render import RenderOptions
+
+_ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(result: RunResult, options: RenderOptions) -> str:
+    from scorer.batch import summarize
+
+    lang = options.lang
+    en = lang == "en"
+    s = summarize(result)
+    mean = f"{s.mean_score:g}" if s.mean_score is not None else "–"
+    out = ["## " + ("Report scores" if en else "法治政府建设年度报告评分"), ""]
+    out += [f"| {'reports' if en else '报告'} | {t(lang, 'pass')} | {t(lang, 'fail')} | "
+            f"{'unreadable' if en else '无法读取'} | {'mean score' if en else '平均分'} |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+            f"| {s.reports + s.errors} | {s.passed} | {s.failed} | {s.errors} | {mean} |", ""]
+    if s.gaps:
+        out += ["### " + ("Criteria most often missing" if en else "最常缺失的评分项"), "",
+                f"| {t(lang, 'criterion')} | {t(lang, 'missing')} | {t(lang, 'weak')} |", "| --- | ---: | ---: |"]
+        out += [f"| {_cell(label)} (`{cid}`) | {m} | {w} |" for cid, label, m, w in s.gaps]
+        out.append("")
+    if s.worst:
+        out += ["### " + ("Lowest scores" if en else "得分最低的报告"), "",
+                f"| {'report' if en else '报告'} | {t(lang, 'total')} | {t(lang, 'verdict')} | "
+                f"{t(lang, 'missing')} |", "| --- | ---: | --- | --- |"]
+        for card in s.worst:
+            gone = ", ".join(c.id for c in card.criteria if c.status.value == "missing" and c.required)
+            out.append(f"| `{_cell(card.path)}` | {card.score:g} | {t(lang, card.verdict.value)} | {gone or '–'} |")
+        out.append("")
+    if result.errors:
+        out += ["### " + t(lang, "errors"), ""]
+        out += [f"- `{_cell(e.path)}`: {_cell(e.message)}" for e in result.errors]
+        out.append("")
+    with_findings = [c for c in result.cards if c.findings]
+    if with_findings:
+        out += ["<details><summary>" + t(lang, "findings") + f" ({sum(len(c.findings) for c in with_findings)})"
+                + "</summary>", ""]
+        for card in with_findings:
+            out += [f"**`{_cell(card.path)}`** — {card.score:g}/100 {t(lang, card.verdict.value)}", ""]
+            for f in card.findings:
+                where = f" {t(lang, 'line', n=f.line)}" if f.line is not None else ""
+                out.append(f"- {_ICON[f.severity.value]} `{f.rule}`{where}: {_cell(f.message)}")
+            out.append("")
+        out += ["</details>", ""]
+    return "\n".join(out)
