@@ -51,15 +51,14 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
     stripped = clean(text)
     hits: list[_Hit] = []
     for crit in rubric.criteria:
-        fuzzy = whole = 0.0
-        if len(stripped) >= 2:
-            # WRatio (partial) grades a heading that an anchor already claimed; only a whole-string
-            # likeness may claim a heading on its own, or "立法计划" would pass for "工作计划".
-            best = process.extractOne(stripped, phrases[crit.id], scorer=fuzz.WRatio, score_cutoff=50, processor=None)
-            fuzzy = float(best[1]) if best else 0.0
-            same = process.extractOne(stripped, phrases[crit.id], scorer=fuzz.ratio, score_cutoff=50, processor=None)
-            whole = float(same[1]) if same else 0.0
+        # WRatio (partial) grades a heading that an anchor already claimed; only a whole-string
+        # likeness may claim a heading on its own, or "立法计划" would pass for "工作计划".
+        # Each is computed only on the branch that uses it (WRatio is the costly one).
         anchor = next((m for p in crit.anchors if (m := p.search(text))), None)
+        scorer = fuzz.WRatio if anchor is not None else fuzz.ratio
+        best = process.extractOne(stripped, phrases[crit.id], scorer=scorer, score_cutoff=50,
+                                  processor=None) if len(stripped) >= 2 else None
+        fuzzy = whole = float(best[1]) if best else 0.0
         if anchor is not None:
             score = 0.75 + 0.25 * fuzzy / 100
             hits.append(_Hit(crit.id, "strong", score, anchor.span(), f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}"))
