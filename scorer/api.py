@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from scorer.checks import Context, run_checks
@@ -15,7 +16,10 @@ from scorer.outline import build_outline
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
 from scorer.rubric import Rubric, load_rubric
 
-__all__ = ["iter_paths", "load_rubric", "score_bytes", "score_document", "score_file", "score_many", "score_text"]
+__all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "score_bytes", "score_document", "score_file",
+           "score_file_auto", "score_many", "score_text"]
+
+AUTO = "auto"  # `--rubric auto`: choose a built-in rubric per report (choose_rubric)
 
 
 def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False) -> Scorecard:
@@ -62,6 +66,37 @@ def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
 def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES,
                detail: bool = False) -> Scorecard:
     return score_document(read_path(Path(path), max_bytes), rubric, lang, detail)
+
+
+@lru_cache(maxsize=1)
+def selectable_rubrics() -> tuple[Rubric, ...]:
+    """The built-in rubrics that carry a `select:` block, loaded once."""
+    from scorer.rubric import builtin_ids
+
+    return tuple(r for r in (load_rubric(rid) for rid in builtin_ids()) if r.selector is not None)
+
+
+def choose_rubric(doc: Document, lang: str = "zh") -> tuple[Rubric, str]:
+    """The built-in rubric for a report, chosen by its title, signature and opening, and why (in lang)."""
+    from scorer.meta import find_title
+    from scorer.select import select, signature
+
+    clean = normalize(doc)
+    outline = build_outline(clean)
+    title, _ = find_title(clean, outline)
+    texts = [line.text for line in clean.lines]
+    issuer = extract_meta(clean, outline).get("issuer") or signature(texts)
+    opening = " ".join(p.text for p in outline.root.body)[:600]
+    chosen = select(title, issuer if isinstance(issuer, str) else None, opening, selectable_rubrics(), lang)
+    return chosen.rubric, chosen.reason
+
+
+def score_file_auto(path: Path | str, lang: str = "zh",
+                    max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Scorecard, str]:
+    """Read a report, choose its rubric (choose_rubric), score it; the scorecard and the reason."""
+    doc = read_path(Path(path), max_bytes)
+    rubric, reason = choose_rubric(doc, lang)
+    return score_document(doc, rubric, lang), reason
 
 
 def supported_suffixes() -> set[str]:

@@ -122,6 +122,19 @@ def rubric_schema() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=1)
+def _ui_labels() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = yaml.safe_load((builtin_dir() / "ui" / "labels.yaml").read_text("utf-8"))
+    return data
+
+
+def ui_label(lang: str, key: str, **values: object) -> str:
+    """An interface word of the rubric tools (rubrics/ui/labels.yaml) in zh or en, filled in."""
+    entry = _ui_labels().get(key, {})
+    text = entry.get(lang) or entry.get("zh") or key
+    return text.format(**values) if values else text
+
+
 def resolve(ref: str) -> Path:
     """A rubric reference (a built-in id or a file path) as a path, or RubricError."""
     candidate = Path(ref)
@@ -168,6 +181,7 @@ def validate_layer(data: dict[str, Any], where: Locator) -> None:
     schema = copy.deepcopy(rubric_schema())
     schema["required"] = ["id", "extends"]
     schema["properties"]["scoring"]["required"] = []
+    schema["$defs"]["rule"]["required"] = []  # an override may change a rule's severity only
     _schema_errors(data, schema, where)
 
 
