@@ -12,7 +12,7 @@ from scorer.rubric import CriterionSpec, Rubric
 
 _YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
 _QUOTED = re.compile(r"“[^”]{0,60}”|《[^》]{0,60}》|\"[^\"]{0,60}\"|「[^」]{0,60}」")
-_CONTENT_CHAR = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+_CONTENT_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z]+")
 _THEMATIC_MIN = 30
 
 
@@ -26,7 +26,7 @@ class _Hit:
 
 
 def content_chars(text: str) -> int:
-    return len(_CONTENT_CHAR.findall(text))
+    return sum(map(len, _CONTENT_RUN.findall(text)))  # runs, not characters: far fewer objects
 
 
 def strip_quotes(text: str) -> str:

@@ -13,6 +13,7 @@ administrators that the page was tampered with.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from scorer.checks.base import Context
@@ -20,13 +21,20 @@ from scorer.model import Finding
 
 ID = "spam"
 RULES = ("spam-content",)
+_CONTEXTUAL = re.compile(r"(?<!\[)\^|\$|\\[bBAZ]|\(\?[=!<]|\(\?[a-zA-Z]")
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:
     if not ctx.rubric.spam:
         return
+    # A pattern that depends on no context (no anchor, boundary or look-around) and does not hit the
+    # whole text cannot hit any line of it: one search over the text spares a scan of every line.
+    text = ctx.doc.text
+    patterns = [p for p in ctx.rubric.spam if _CONTEXTUAL.search(p.pattern) or p.search(text)]
+    if not patterns:
+        return
     for i, line in enumerate(ctx.doc.lines):
-        spans = sorted(m.span() for p in ctx.rubric.spam for m in p.finditer(line.text) if m.end() > m.start())
+        spans = sorted(m.span() for p in patterns for m in p.finditer(line.text) if m.end() > m.start())
         for start, end in _merge(spans):
             yield ctx.finding("spam-content", i, None, span=line.text[start:end])
 
