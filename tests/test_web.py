@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scorer.rubric import builtin_ids
 from scorer.web import HOST, make_server
 from scorer.web.app import create_app
 from tests.browser import chromium
@@ -113,6 +114,7 @@ def test_the_page_in_chromium(served: str, seeds_dir: Path, tmp_path: Path) -> N
         driver.find_element(By.ID, "file").send_keys(str(upload))
         driver.find_element(By.ID, "submit").click()
         wait.until(ec.visibility_of_element_located((By.ID, "result")))
+        assert driver.find_element(By.ID, "rubric-used").text in builtin_ids()  # chosen automatically
         card = driver.find_element(By.CSS_SELECTOR, '.card[data-lang="zh"]')
         missing = card.find_element(By.CSS_SELECTOR, 'tr[data-criterion="duty"]')
         assert missing.get_attribute("data-status") == "missing"

@@ -10,6 +10,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from scorer import api
 from scorer.errors import InputError, ScorerError
+from scorer.model import Document
+from scorer.read import read_bytes
 from scorer.render.html_format import STYLE, card_html
 from scorer.rubric import builtin_ids
 
@@ -25,15 +27,17 @@ def _too_big(limit: int) -> dict[str, str]:
             "en": f"File too large: the limit is {mb:g} MB. Remove images or upload the report text only."}
 
 
-def _auto_rubric(name: str, data: bytes) -> tuple[str, str]:
-    """The rubric id for a report, and why: the engine's choice when it offers one, else national."""
-    chooser = getattr(api, "choose_rubric", None)
-    if callable(chooser):
-        choice: Any = chooser(name, data)
-        if isinstance(choice, tuple):
-            return str(getattr(choice[0], "id", choice[0])), str(choice[1]) if len(choice) > 1 else ""
-        return str(getattr(choice, "id", choice)), ""
-    return "national", ""
+def _auto_rubric(doc: Document) -> tuple[str, dict[str, str]]:
+    """The rubric id for a report and why, per language: the engine's choice (api.choose_rubric), else national."""
+    chooser = getattr(api, "choose_rubric", None)  # absent in builds without rubric auto-selection
+    if not callable(chooser):
+        return "national", {}
+    reasons: dict[str, str] = {}
+    rubric_id = "national"
+    for lang in LANGS:
+        rubric, reasons[lang] = chooser(doc, lang)
+        rubric_id = str(rubric.id)
+    return rubric_id, reasons
 
 
 def create_app(max_bytes: int | None = None) -> Flask:
@@ -68,11 +72,12 @@ def create_app(max_bytes: int | None = None) -> Flask:
         if len(data) > limit:
             return page(error=_too_big(limit), chosen=chosen), 413
         try:
-            rubric_id, reason = _auto_rubric(name, data) if chosen == "auto" else (chosen, "")
+            doc = read_bytes(name, data, limit)
+            rubric_id, reason = _auto_rubric(doc) if chosen == "auto" else (chosen, {})
             if rubric_id not in rubrics:
                 raise ScorerError(f"{rubric_id}: no such rubric (built-in rubrics: {', '.join(rubrics)})")
             rubric = api.load_rubric(rubric_id)
-            cards = {lang: api.score_bytes(name, data, rubric, lang, limit, detail=True) for lang in LANGS}
+            cards = {lang: api.score_document(doc, rubric, lang, detail=True) for lang in LANGS}
         except InputError as exc:  # the same line the CLI prints after "scorer: "
             message = f"{exc.path}: {exc.reason}"
             return page(error={"zh": message, "en": message}, chosen=chosen), 422
