@@ -37,7 +37,7 @@ def test_overrides_cascade_and_rubric_paths_are_relative_to_the_config(tmp_path:
         "    rules: {causes-missing: off}\n", "utf-8")
     cfg = load_config(tmp_path / "scorer.yaml")
     assert cfg.settings_for(tmp_path / "x.txt") == ("national", {"section-order": "info"})
-    ref, rules = cfg.settings_for(tmp_path / "departments" / "a" / "r.txt")
+    ref, _rules = cfg.settings_for(tmp_path / "departments" / "a" / "r.txt")
     assert ref == str(tmp_path / "rubrics" / "dept.yaml")
     assert cfg.settings_for(tmp_path / "2019" / "r.txt")[1] == {"section-order": "info", "causes-missing": "off"}
     assert cfg.settings_for(tmp_path / "deep" / "r.md")[1]["causes-missing"] == "off"
