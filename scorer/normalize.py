@@ -66,6 +66,14 @@ class _Tally:
         )
 
 
+def _strip_pinyin(text: str) -> str:
+    """Remove pinyin readings until none is left: 建(shè)(shè) loses both, so normalizing is idempotent."""
+    n = 1
+    while n:
+        text, n = _PINYIN.subn("", text)
+    return text
+
+
 def _sample(text: str, start: int, end: int, pad: int = 6) -> str:
     return text[max(0, start - pad) : end + pad].strip()
 
@@ -83,7 +91,7 @@ def clean_line(text: str, tally: _Tally | None = None, source: int = 0) -> str:
         found = list(_PINYIN.finditer(text))
         if found:
             tally.add("pinyin-annotation", len(found), source, _sample(text, found[0].start(), found[0].end(), 2))
-    text = _PINYIN.sub("", text)
+    text = _strip_pinyin(text)
     if tally is not None:
         runs = [m for m in _PUNCT_RUN.finditer(text) if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
         if runs:
@@ -126,7 +134,7 @@ def _clean_document(texts: list[str], sources: list[int], tally: _Tally) -> list
     found = list(_PINYIN.finditer(text))
     if found:
         _tally_first(tally, "pinyin-annotation", len(found), text, found[0], sources, 2)
-        text = _PINYIN.sub("", text)
+        text = _strip_pinyin(text)
     all_runs = list(_PUNCT_RUN.finditer(text))
     runs = [m for m in all_runs if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
     if runs:
