@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scorer.errors import InputError
 from scorer.model import Document
-from scorer.read import text
+from scorer.read import doc, docx, html, pdf, text
 
 Reader = Callable[[str, bytes], Document]
 
@@ -16,6 +16,10 @@ Reader = Callable[[str, bytes], Document]
 READERS: dict[str, Reader] = {
     "text": text.read_text,
     "markdown": text.read_markdown,
+    "docx": docx.read_docx,
+    "html": html.read_html,
+    "pdf": pdf.read_pdf,
+    "doc": doc.read_doc,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -23,6 +27,15 @@ EXTENSIONS: dict[str, str] = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".rtf": "doc",
 }
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -32,11 +45,11 @@ def sniff(name: str, data: bytes) -> str:
     """The format of a file, from its first bytes first and its extension second."""
     head = data[:2048].lstrip()
     lowered = head[:512].lower()
-    if data.startswith(b"%PDF-") and "pdf" in READERS:
+    if b"%PDF-" in data[:1024] and "pdf" in READERS:
         return "pdf"
     if data.startswith(b"PK\x03\x04") and "docx" in READERS:
         return "docx"
-    if data.startswith(b"\xd0\xcf\x11\xe0") and "doc" in READERS:
+    if (data.startswith(b"\xd0\xcf\x11\xe0") or head.startswith(b"{\\rtf")) and "doc" in READERS:
         return "doc"
     if (lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered) and "html" in READERS:
         return "html"
