@@ -97,8 +97,8 @@ def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | 
                 cache[ref] = load_rubric(ref)
             where = f"{config.path}: rules" if config.path else "rules"
             table[key] = (derive_rubric(cache[ref], rules, where), rules)
-        shown = os.path.relpath(item) if from_include and not item.is_absolute() else str(item)
-        items.append((shown if from_include else str(item), key))
+        # Files found through `include` are shown relative to the working folder, like named ones.
+        items.append((os.path.relpath(item) if from_include else str(item), key))
     return Plan(tuple(items), table)
 
 
