@@ -106,8 +106,9 @@ def _apply(merged: dict[str, Any], origins: Origins, data: dict[str, Any], path:
             raise RubricError(f"{where(['overrides', cid])}: unknown criterion {cid!r} in base rubric "
                               f"{base_id!r} (its criteria: {', '.join(map(str, index))})")
         _patch(criteria[index[cid]], index[cid], patch, origins, mine, cid)
+    inherited = set(index)
     for j, crit in enumerate(data.get("criteria", [])):
-        if crit["id"] in index:
+        if crit["id"] in inherited:
             raise RubricError(f"{where(['criteria', j, 'id'])}: criterion {crit['id']!r} is already in base "
                               f"rubric {base_id!r}; change it under overrides instead")
         index[crit["id"]] = len(criteria)

@@ -30,6 +30,6 @@ def main() -> None:
 
 
 # Commands register themselves on `main` when imported; this list is the registry.
-from scorer.cli import baseline, check, rules, serve  # noqa: E402
+from scorer.cli import baseline, check, explain, init, rubric_cmds, rules, serve  # noqa: E402
 
-__all__ = ["ExitCode", "baseline", "check", "fail", "main", "rules", "serve"]
+__all__ = ["ExitCode", "baseline", "check", "explain", "fail", "init", "main", "rubric_cmds", "rules", "serve"]

@@ -1,0 +1,133 @@
+"""What `scorer explain` shows: the outline the engine saw, each node's best criterion, and why each
+criterion's winner won over the candidates it weighed (read from the matcher's records, never re-decided)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from scorer.api import score_document
+from scorer.match import match
+from scorer.model import Candidate, Document, Match, Scorecard
+from scorer.normalize import normalize
+from scorer.outline import build_outline
+from scorer.rubric import Rubric, ui_label
+
+_HEADED = ("heading", "nested", "merged")
+
+
+@dataclass(frozen=True)
+class NodeView:
+    index: int
+    level: int
+    number: str | None
+    title: str
+    line: int | None  # source line
+    best: str | None  # the criterion that scored this heading highest
+    score: float
+    claimed_by: tuple[str, ...]  # the criteria that took it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "level": self.level, "number": self.number, "title": self.title,
+                "line": self.line, "best": self.best, "score": round(self.score, 3),
+                "claimed_by": list(self.claimed_by)}
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: str
+    label: str
+    status: str
+    via: str
+    points: float
+    max_points: float
+    heading: str | None
+    line: int | None
+    why: str
+    candidates: tuple[tuple[Candidate, str], ...]  # each with a note (what became of it)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "status": self.status, "via": self.via,
+                "points": round(self.points, 1), "max_points": round(self.max_points, 1),
+                "heading": self.heading, "line": self.line, "why": self.why,
+                "candidates": [{"kind": c.kind, "score": c.score, "line": c.line, "text": c.text,
+                                "reason": c.reason, "note": note} for c, note in self.candidates]}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    path: str
+    rubric_id: str
+    selection: str | None
+    nodes: tuple[NodeView, ...]
+    criteria: tuple[CriterionView, ...]
+    card: Scorecard
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "rubric": self.rubric_id, "selection": self.selection,
+                "outline": [n.to_dict() for n in self.nodes], "criteria": [c.to_dict() for c in self.criteria],
+                "score": round(self.card.score, 1), "verdict": self.card.verdict.value}
+
+
+def explain_document(doc: Document, rubric: Rubric, lang: str = "zh", selection: str | None = None) -> Explanation:
+    clean = normalize(doc)
+    outline = build_outline(clean)
+    matches = match(outline, rubric)
+    card = score_document(doc, rubric, lang)
+    source = {i: line.source for i, line in enumerate(clean.lines)}
+    claimed: dict[int, list[str]] = {}
+    for m in matches:
+        if m.via in _HEADED:
+            for index in m.sections:
+                claimed.setdefault(index, []).append(m.criterion)
+    best: dict[int, Candidate] = {}
+    for m in matches:
+        for cand in m.candidates:
+            if cand.section is not None and (cand.section not in best or cand.score > best[cand.section].score):
+                best[cand.section] = cand
+    nodes = tuple(
+        NodeView(sec.index, sec.level, sec.number, sec.title, sec.source,
+                 best[sec.index].criterion if sec.index in best else None,
+                 best[sec.index].score if sec.index in best else 0.0, tuple(claimed.get(sec.index, ())))
+        for sec in outline.sections[1:]
+    )
+    rows = {c.id: c for c in card.criteria}
+    views = []
+    for m in matches:
+        row = rows[m.criterion]
+        notes = []
+        for cand in sorted(m.candidates, key=lambda c: -c.score):
+            if cand.section is not None and cand.section in m.sections:
+                note = ui_label(lang, "winner")
+            elif cand.section is not None and claimed.get(cand.section):
+                note = ui_label(lang, "lost_to", other=", ".join(claimed[cand.section]))
+            else:
+                note = ""
+            # candidates carry normalized line indices; show the file's own line numbers
+            line = source.get(cand.line) if cand.line is not None else None
+            notes.append((replace(cand, line=line), note))
+        views.append(CriterionView(m.criterion, row.label, m.status.value, m.via, row.points, row.max_points,
+                                   m.heading, row.line, _why(m, rubric, lang, source), tuple(notes)))
+    return Explanation(doc.path, rubric.id, selection, nodes, tuple(views), card)
+
+
+def _why(m: Match, rubric: Rubric, lang: str, source: dict[int, int]) -> str:
+    if m.via in _HEADED:
+        mine = [c for c in m.candidates if c.section in m.sections]
+        top = max(mine, key=lambda c: c.score) if mine else None
+        text = ui_label(lang, f"why_{m.via}", heading=m.heading, score=f"{top.score:.2f}" if top else "-",
+                        reason=top.reason if top else "")
+        if m.status.value == "weak":
+            need = next((c.min_chars for c in rubric.criteria if c.id == m.criterion), 0)
+            text += "; " + ui_label(lang, "why_thin", chars=m.content_chars, need=need)
+        return text
+    if m.via == "weak-heading":
+        return ui_label(lang, "why_weak_heading", heading=m.heading)
+    if m.via == "cue":
+        cue = next((c for c in m.candidates if c.kind == "cue"), None)
+        return ui_label(lang, "why_cue", reason=cue.reason if cue else "")
+    if m.via == "thematic":
+        return ui_label(lang, "why_thematic")
+    if m.via == "body":
+        return ui_label(lang, "why_body", evidence=m.evidence)
+    return ui_label(lang, "why_missing")
