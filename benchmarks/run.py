@@ -101,7 +101,7 @@ def _score(path: Path) -> float:
 
 def all_processes(files: list[Path], folder: Path) -> None:
     jobs = os.cpu_count() or 1
-    if importlib.util.find_spec("scorer.batch") is not None:
+    if importlib.util.find_spec("scorer.batch") is not None and _cli_has_jobs():
         cmd = [*scorer_cmd(), "check", str(folder), "--format", "json", "--jobs", str(jobs), "-o", os.devnull]
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, check=False)
@@ -121,6 +121,11 @@ def all_processes(files: list[Path], folder: Path) -> None:
             elapsed = time.perf_counter() - start
         how = f"multiprocessing.Pool({jobs}) over scorer.api.score_file (scorer.batch not present yet)"
     print(f"  {len(files) / elapsed:7.0f} reports/s with {jobs} processes  [{how}]")
+
+
+def _cli_has_jobs() -> bool:
+    proc = subprocess.run([*scorer_cmd(), "check", "--help"], capture_output=True, text=True, check=False)
+    return "--jobs" in proc.stdout
 
 
 def scorer_cmd() -> list[str]:
