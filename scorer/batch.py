@@ -143,6 +143,12 @@ def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        from scorer.api import score_text
+
+        # Load the lazy caches (OpenCC dictionaries, compiled patterns) once here, so that forked
+        # workers inherit them instead of each paying for them.
+        for rubric, _rules in the_plan.table.values():
+            score_text("一、主要举措和成效\n法治建設(shè)。", rubric, lang=lang)
         try:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
                                        initargs=(the_plan.table, lang, detail))
