@@ -1,8 +1,16 @@
-"""Facts about a report read from its text: title, report year, script, length."""
+"""Facts about a report read from its text: title, issuing body, level, year, addressee, signature, dates.
+
+Everything here is parsing of the 公文 layout (GB/T 9704: title, 主送机关 line ending with a colon,
+署名 and 成文日期 at the end) and of numerals and dates; what a finding makes of these facts is the
+checks' business and lives in the rubric.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from scorer.model import NormalizedDocument, Outline
@@ -11,21 +19,114 @@ _TITLE_WORDS = re.compile(r"法治(政府)?建设")
 _REPORT_WORD = re.compile(r"报告|总结")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEAD_LINES = 25
+# A page's document number before its title (浙卫〔2024〕3号《…》) and the brackets round a title.
+_DOC_NUMBER = re.compile(r"^\S{0,12}[〔\[]\d{4}[〕\]]\s*\d+\s*号\s*")
+# Lines that are never the title: page chrome, breadcrumbs, sentences, metadata rows.
+_NOT_TITLE = re.compile(r"[>。:|]|^关于报送|^索引号|^附件")
+
+# The names of bodies that issue or receive a report: what a 署名 or a 主送机关 ends with.
+_ORGAN_END = (
+    r"(?:人民政府|政府|党委|党组|委员会|常委会|人大|政协|委|办公室|办|局|厅|部|署|院|中心|小组|"
+    r"办事处|管委会|街道|镇|乡|所|处|会|单位|部门)"
+)
+_ORGAN = re.compile(rf"^[^\s,。;:!?()《》“”]{{1,40}}?{_ORGAN_END}$")
+_ORGAN_IN = re.compile(rf"[\u4e00-\u9fff]{{1,24}}?{_ORGAN_END}")
+_PARTY = re.compile(r"^中共|党委|[省市县区州旗盟]委$|[省市县区州旗盟]委[、, ]|党组")
+_GOVERNMENT = re.compile(r"人民政府|[省市县区州旗盟]政府|政府$")
+_TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|苏木)(人民政府|党委)?$")
+_DEPARTMENT = re.compile(r"(局|厅|部|委员会|办公室|办|署|中心|院|所|[^省市县区州旗盟党]委)$")
+_PLACE = re.compile(r"(省|市|县|区|州|盟|旗|自治区|新区)$")
+_SELF = re.compile(r"我(局|委|厅|办|部|署|中心|院|所|镇|乡|街道|县|市|区|省|州|旗)")
+
+# Dates: 2024年2月28日, 2023年3月 1日, 二〇二四年二月二十八日, 2024-02-28 (page metadata).
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"[0-9〇零○一二三四五六七八九十两]"
+_DATE_CN = re.compile(rf"({_NUM}{{4}})\s*年\s*({_NUM}{{1,3}})\s*月(?:\s*({_NUM}{{1,3}})\s*日)?")
+_DATE_TEXT = rf"{_NUM}{{4}}\s*年\s*{_NUM}{{1,3}}\s*月(?:\s*{_NUM}{{1,3}}\s*日)?"
+_DATE_LINE = re.compile(rf"^(?P<sig>[^\d:|]{{0,40}}?)\s*(?P<date>{_DATE_TEXT})$")
+_DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_PUBLISHED = re.compile(r"(?<![效止])(?:发布|公开|生成|发文)?(?:日期|时间)\s*[:|]?\s*\|?\s*")
+_END_LINES = 8
+_PREAMBLE_LINES = 20
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """A date written in the report, where, and whether it is written the GB/T 9704 way."""
+
+    date: dt.date | None  # None when the written date is impossible (2023年2月30日) or has no day
+    text: str
+    line: int  # index into NormalizedDocument.lines
+    well_formed: bool
+
+
+def cn_number(text: str) -> int | None:
+    """An integer written in Arabic digits or Chinese numerals (二〇二四, 十二, 二十八, 三十一)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text:
+        return None
+    if "十" not in text:
+        digits = [_CN_DIGIT.get(ch) for ch in text]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    tens, _, units = text.partition("十")
+    t = 1 if tens == "" else _CN_DIGIT.get(tens)
+    u = 0 if units == "" else _CN_DIGIT.get(units)
+    if t is None or u is None or len(tens) > 1 or len(units) > 1:
+        return None
+    return t * 10 + u
+
+
+def parse_date(text: str) -> DateFound | None:
+    """The first 年月日 date in ``text`` (line 0); well formed means Arabic digits, no zero padding, a day."""
+    m = _DATE_CN.search(text)
+    if not m:
+        return None
+    y, mo, d = cn_number(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3) or "")
+    arabic = all(g is None or g.isdigit() for g in m.groups())
+    padded = any(g is not None and g.isdigit() and len(g) > 1 and g.startswith("0") for g in m.groups()[1:])
+    when: dt.date | None = None
+    if y is not None and mo is not None and d is not None:
+        try:
+            when = dt.date(y, mo, d)
+        except ValueError:
+            when = None
+    return DateFound(when, m.group(0), 0, arabic and not padded and m.group(3) is not None and when is not None)
+
+
+def _lines(doc: NormalizedDocument) -> list[tuple[int, str]]:
+    return [(i, ln.text.strip()) for i, ln in enumerate(doc.lines) if ln.text.strip()]
+
+
+def _first_heading(doc: NormalizedDocument, outline: Outline) -> int:
+    return next((s.line for s in outline.sections[1:] if s.line is not None and s.kind != "plain"), len(doc.lines))
+
+
+def _clean_title(text: str) -> str:
+    text = _DOC_NUMBER.sub("", text)
+    if text.startswith("《") and text.endswith("》"):
+        text = text[1:-1]
+    return text.strip()
 
 
 def find_title(doc: NormalizedDocument, outline: Outline) -> tuple[str | None, int | None]:
     """The report's own title: an early line (or two joined lines) naming 法治…建设 and 报告."""
-    first_heading = next((s.line for s in outline.sections[1:] if s.line is not None), len(doc.lines))
-    lines = [(i, ln.text.strip()) for i, ln in enumerate(doc.lines[: min(first_heading, 200)]) if ln.text.strip()]
-    lines = lines[:_HEAD_LINES]
-    for k, (i, text) in enumerate(lines):
-        if len(text) > 80 or text.startswith(("关于报送", "索引号")):
-            continue
-        if _TITLE_WORDS.search(text) and _REPORT_WORD.search(text):
+    first_heading = _first_heading(doc, outline)
+    lines = [(i, t) for i, t in _lines(doc) if i < min(first_heading, 200)][:_HEAD_LINES]
+    usable = [(i, _clean_title(t)) for i, t in lines if len(t) <= 80 and not _NOT_TITLE.search(_clean_title(t))]
+    for i, text in usable:
+        if _TITLE_WORDS.search(text) and _REPORT_WORD.search(text) and not re.search(r"[,;]", text):
             return text, i
-        if _TITLE_WORDS.search(text) and k + 1 < len(lines) and len(text) < 40:
-            joined = text + lines[k + 1][1]
-            if _REPORT_WORD.search(lines[k + 1][1]) and len(lines[k + 1][1]) <= 20:
+    for k, (i, text) in enumerate(usable):
+        if k + 1 < len(usable) and usable[k + 1][0] <= i + 3 and len(text) < 40:
+            nxt = usable[k + 1][1]
+            joined = text + nxt
+            if _TITLE_WORDS.search(joined) and _REPORT_WORD.search(nxt) and len(nxt) <= 20 \
+                    and not _TITLE_WORDS.fullmatch(text):
                 return joined, i
     return None, None
 
@@ -35,21 +136,206 @@ def report_year(title: str | None, doc: NormalizedDocument) -> int | None:
         m = _YEAR.search(title)
         if m:
             return int(m.group(1))
-    for line in doc.lines[:60]:
-        m = re.match(r"^\s*((?:19|20)\d{2})\s*年[,，以来]", line.text)
+    year = body_year(doc)
+    return year[0] if year else None
+
+
+def body_year(doc: NormalizedDocument, start: int = 0) -> tuple[int, int] | None:
+    """(year, line) of the first paragraph that opens with a year: ``2022年,``, ``2023年以来``, ``2022年是``."""
+    for i, line in enumerate(doc.lines[start : start + 60], start):
+        m = re.match(r"^\s*((?:19|20)\d{2})\s*年度?\s*(?:[,，以是]|来)", line.text)
         if m:
-            return int(m.group(1))
+            return int(m.group(1)), i
     return None
 
 
-def extract_meta(doc: NormalizedDocument, outline: Outline) -> dict[str, Any]:
+def find_addressee(doc: NormalizedDocument, outline: Outline) -> tuple[str | None, int | None]:
+    """The 主送机关 line: bodies separated by 、 or , and ending with a colon, before the body text."""
+    first_heading = _first_heading(doc, outline)
+    for i, text in _lines(doc):
+        if i >= first_heading or i > 200:
+            break
+        if not text.endswith(":") or len(text) > 60:
+            continue
+        names = [n.strip() for n in re.split(r"[、,]", text[:-1])]
+        if names and all(_ORGAN.match(n) for n in names):
+            return text, i
+    return None, None
+
+
+def _date_lines(doc: NormalizedDocument) -> list[tuple[int, str, DateFound]]:
+    out = []
+    for i, text in _lines(doc):
+        m = _DATE_LINE.match(text)
+        if not m:
+            continue
+        sig = m.group("sig").strip()
+        if sig and not _ORGAN.match(sig):
+            continue
+        found = parse_date(m.group("date"))
+        if found is not None:
+            out.append((i, sig, DateFound(found.date, found.text, i, found.well_formed)))
+    return out
+
+
+def find_date(doc: NormalizedDocument, outline: Outline) -> DateFound | None:
+    """The 成文日期: a date standing alone near the end, else a signed date block (a covering letter).
+
+    A date line before the first heading with no 署名 above it is a cover page's date, not this one.
+    """
+    lines = _lines(doc)
+    tail = {i for i, _ in lines[-_END_LINES:]}
+    dates = _date_lines(doc)
+    first_heading = _first_heading(doc, outline)
+    at_end = [d for i, _, d in dates if i in tail and i > first_heading]
+    if at_end:
+        return at_end[-1]
+    text_at = dict(lines)
+    prev = {i: lines[k - 1][0] for k, (i, _) in enumerate(lines) if k > 0}
+    for i, sig, found in dates:
+        if sig or (i in prev and _ORGAN.match(text_at[prev[i]])):
+            return found
+    return None
+
+
+def find_signature(doc: NormalizedDocument, date: DateFound | None) -> tuple[str | None, int | None]:
+    """The 发文机关署名: the body names just above the 成文日期 (or on its line), else in the last lines."""
+    lines = _lines(doc)
+    if date is not None:
+        m = _DATE_LINE.match(doc.lines[date.line].text.strip())
+        if m and m.group("sig").strip():
+            return m.group("sig").strip(), date.line
+        pos = next(k for k, (i, _) in enumerate(lines) if i == date.line)
+        above: list[tuple[int, str]] = []
+        for i, text in reversed(lines[max(0, pos - 3) : pos]):
+            if not _ORGAN.match(text):
+                break
+            above.insert(0, (i, text))
+        if above:
+            return " ".join(t for _, t in above), above[0][0]
+        return None, None
+    tail = lines[-3:]
+    names = [(i, t) for i, t in tail if _ORGAN.match(t) and not _TITLE_WORDS.search(t)]
+    if names and names[-1][0] == tail[-1][0]:
+        return " ".join(t for _, t in names), names[0][0]
+    return None, None
+
+
+def find_published(doc: NormalizedDocument) -> tuple[dt.date | None, int | None]:
+    """The publication date a web page shows in its metadata lines (发布时间 2023-03-27)."""
+    for i, text in _lines(doc)[:_PREAMBLE_LINES]:
+        for label in _PUBLISHED.finditer(text):
+            m = _DATE_ISO.match(text, label.end())
+            if m:
+                try:
+                    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), i
+                except ValueError:
+                    continue
+    return None, None
+
+
+def find_issuer(title: str | None, signature: str | None, doc: NormalizedDocument) -> str | None:
+    """The issuing body: named before 关于 or the year in the title, else the signature, else the opening."""
+    if title:
+        head = re.split(r"关于|(?:19|20)\d{2}\s*年|法治", title, maxsplit=1)[0].strip(" 、,")
+        if len(head) >= 2 and (_ORGAN_IN.search(head) or _PLACE.search(head)):
+            return head
+    if signature:
+        return signature
+    found = body_year(doc)
+    if found is not None:
+        clause = re.split(r"[。;]", doc.lines[found[1]].text, maxsplit=1)[0]
+        clause = re.sub(r"在[^,。]{0,40}?下,?", "", clause)
+        clause = re.sub(r"^\s*(?:19|20)\d{2}\s*年度?(?:以来)?[,是]?", "", clause)
+        name = rf"[\u4e00-\u9fffxX]{{1,30}}?(?:{_ORGAN_END}|(?:自治区|省|市|县|区|州)(?![委政人党]))"
+        m = re.match(rf"^((?:中共)?{name}(?:、{name})*)", clause)
+        if m and not m.group(1).startswith(("我", "全", "本", "今")):
+            return m.group(1)
+    return None
+
+
+def is_place(name: str) -> bool:
+    """A bare place name (登封市, 自治区), not the name of a body (登封市人民政府)."""
+    return bool(_PLACE.search(name)) and not _ORGAN_IN.search(name)
+
+
+def level_of(issuer: str | None, doc: NormalizedDocument) -> str | None:
+    """government | department | party-and-government | township, from the issuer or the report's 我局/我县."""
+    if issuer:
+        if (_PARTY.search(issuer) and _GOVERNMENT.search(issuer.replace("、", " ") + " ")) or re.search(
+                r"委[、, ]+\S*政府", issuer):
+            return "party-and-government"
+        if _TOWNSHIP.search(issuer):
+            return "township"
+        if _GOVERNMENT.search(issuer) or _PLACE.search(issuer):
+            return "government"
+        if _DEPARTMENT.search(issuer):
+            return "department"
+    for _, text in _lines(doc)[:_PREAMBLE_LINES]:
+        m = _SELF.search(text)
+        if m:
+            unit = m.group(1)
+            if unit in ("镇", "乡", "街道"):
+                return "township"
+            if unit in ("县", "市", "区", "省", "州", "旗"):
+                return "government"
+            return "department"
+    return None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything meta knows about one report, with normalized line indices (for the checks)."""
+
+    title: str | None
+    title_line: int | None
+    issuer: str | None
+    level: str | None
+    report_year: int | None
+    addressee: str | None
+    addressee_line: int | None
+    signature: str | None
+    signature_line: int | None
+    date: DateFound | None
+    published: dt.date | None
+    published_line: int | None
+
+
+@lru_cache(maxsize=8)
+def facts(doc: NormalizedDocument, outline: Outline) -> Facts:
+    """The report's metadata, computed once per document (the checks and the scorecard share it)."""
     title, title_line = find_title(doc, outline)
-    text = doc.text
+    addressee, addressee_line = find_addressee(doc, outline)
+    date = find_date(doc, outline)
+    signature, signature_line = find_signature(doc, date)
+    published, published_line = find_published(doc)
+    issuer = find_issuer(title, signature, doc)
+    return Facts(title, title_line, issuer, level_of(issuer, doc), report_year(title, doc), addressee,
+                 addressee_line, signature, signature_line, date, published, published_line)
+
+
+def extract_meta(doc: NormalizedDocument, outline: Outline) -> dict[str, Any]:
+    """The scorecard's ``meta``; JSON-ready (dates as ISO strings, lines as source line numbers)."""
+    f = facts(doc, outline)
+
+    def src(i: int | None) -> int | None:
+        return doc.lines[i].source if i is not None and 0 <= i < len(doc.lines) else None
+
     return {
-        "title": title,
-        "title_line": doc.lines[title_line].source if title_line is not None else None,
-        "report_year": report_year(title, doc),
+        "title": f.title,
+        "title_line": src(f.title_line),
+        "issuer": f.issuer,
+        "level": f.level,
+        "report_year": f.report_year,
+        "addressee": f.addressee,
+        "addressee_line": src(f.addressee_line),
+        "signature": f.signature,
+        "signature_line": src(f.signature_line),
+        "date": f.date.date.isoformat() if f.date and f.date.date else None,
+        "date_text": f.date.text if f.date else None,
+        "date_line": src(f.date.line) if f.date else None,
+        "published": f.published.isoformat() if f.published else None,
         "script": doc.script,
         "format": doc.format,
-        "chars": sum(1 for ch in text if not ch.isspace()),
+        "chars": sum(1 for ch in doc.text if not ch.isspace()),
     }

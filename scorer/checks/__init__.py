@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from types import ModuleType
 
-from scorer.checks import noise, sections, spam
+from scorer.checks import deadline, formal, noise, placeholder, sections, spam, substance, year
 from scorer.checks.base import Context
 from scorer.model import Finding
 
@@ -16,6 +16,11 @@ REGISTRY: dict[str, ModuleType] = {
     sections.ID: sections,
     noise.ID: noise,
     spam.ID: spam,
+    placeholder.ID: placeholder,
+    formal.ID: formal,
+    year.ID: year,
+    deadline.ID: deadline,
+    substance.ID: substance,
 }
 
 

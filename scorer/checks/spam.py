@@ -1,11 +1,18 @@
-"""Rule spam-content: gambling, lottery and advertising text injected into a hacked page.
+"""Rule spam-content: gambling, adult, lottery and advertising text, URLs and phone numbers injected into a page.
 
 Hacked government sites splice a gambling site's name into sentences (``上级申博体育在线:扎实稳定
-经济运行``). Such a page must not be filed or republished as the report. The patterns live in the
-rubric's ``spam.patterns``; the exact span is reported with its line.
+经济运行``) or append adverts, links and mobile numbers. Such a page must not be filed or republished
+as the report. The patterns live in the rubric by category (``checks.spam.categories``; the older
+flat ``spam.patterns`` list still counts). A report may speak of such things when it reports
+enforcement (``严厉打击跨境赌博``, ``查处涉黄案件``): a hit with an enforcement word just before it is not
+spam (``checks.spam.legit_before``). Government addresses (``www.gov.cn``, ``*.gov.cn``) and public
+hotlines (12345, 12348) are never spam (``checks.spam.allow``). The exact span is reported with
+its line.
 
-Passing: ``为严格贯彻落实上级扎实稳定经济运行的一揽子措施……``
-Failing: ``为严格贯彻落实上级申博体育在线:扎实稳定经济运行……``
+Passing: ``为严格贯彻落实上级扎实稳定经济运行的一揽子措施……``; ``依托12345热线和www.hubei.gov.cn受理诉求``;
+``严厉打击跨境赌博``.
+Failing: ``为严格贯彻落实上级申博体育在线:扎实稳定经济运行……``; ``加微信abc12345领取彩金``;
+``详情访问http://www.example-bet.com``.
 
 Fix: take the text from the original document, not the published page, and tell the site's
 administrators that the page was tampered with.
@@ -15,36 +22,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from scorer.checks.base import Context
+from scorer.checks.placeholder import merge
 from scorer.model import Finding
 
 ID = "spam"
 RULES = ("spam-content",)
-_CONTEXTUAL = re.compile(r"(?<!\[)\^|\$|\\[bBAZ]|\(\?[=!<]|\(\?[a-zA-Z]")
+
+
+@dataclass(frozen=True)
+class _Category:
+    label: str
+    patterns: tuple[re.Pattern[str], ...]
+    context: bool  # whether an enforcement word just before a hit makes it legitimate
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:
-    if not ctx.rubric.spam:
+    opts = ctx.options(ID)
+    cats = _categories(ctx)
+    if not cats:
         return
-    # A pattern that depends on no context (no anchor, boundary or look-around) and does not hit the
-    # whole text cannot hit any line of it: one search over the text spares a scan of every line.
-    text = ctx.doc.text
-    patterns = [p for p in ctx.rubric.spam if _CONTEXTUAL.search(p.pattern) or p.search(text)]
-    if not patterns:
-        return
+    allow = ctx.patterns(ID, "allow")
+    legit = ctx.patterns(ID, "legit_before")
+    window = int(opts.get("context_chars", 10))
     for i, line in enumerate(ctx.doc.lines):
-        spans = sorted(m.span() for p in patterns for m in p.finditer(line.text) if m.end() > m.start())
-        for start, end in _merge(spans):
-            yield ctx.finding("spam-content", i, None, span=line.text[start:end])
+        text = line.text
+        hits: list[tuple[int, int, str]] = []
+        for cat in cats:
+            for p in cat.patterns:
+                for m in p.finditer(text):
+                    if m.end() <= m.start() or any(a.search(m.group(0)) for a in allow):
+                        continue
+                    if cat.context and any(lg.search(text[max(0, m.start() - window) : m.start()]) for lg in legit):
+                        continue
+                    hits.append((m.start(), m.end(), cat.label))
+        if not hits:
+            continue
+        hits.sort()
+        for start, end in merge([(s, e) for s, e, _ in hits], gap=1):
+            kind = next(lab for s, _, lab in hits if start <= s < end)
+            yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind)
 
 
-def _merge(spans: list[tuple[int, int]], gap: int = 1) -> list[tuple[int, int]]:
-    """Overlapping or adjacent hits (申博 + 体育在线) are one injected span."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and start <= out[-1][1] + gap:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
+def _categories(ctx: Context) -> list[_Category]:
+    out = []
+    for k, cat in enumerate(ctx.options(ID).get("categories", [])):
+        pats = ctx.patterns(ID, f"categories[{k}].patterns", cat.get("patterns", []))
+        out.append(_Category(ctx.text(cat.get("label")), pats, bool(cat.get("legit_context", True))))
+    if ctx.rubric.spam:
+        out.append(_Category("", ctx.rubric.spam, True))
     return out

@@ -1,0 +1,84 @@
+"""Rule late-report: the report is dated (or was published) after the rubric's due date.
+
+The 2019 rule (Art. 24) has local governments and departments publish the year's report before
+1 April of the following year; many provinces want departments' reports earlier (before 1 March).
+The due date is the rubric's ``deadline`` (month and day of the next year; the department rubric
+says 1 March), or ``checks.deadline.due`` when set, with ``checks.deadline.by_level`` overrides for
+government, department, party-and-government or township reports. The date checked is the
+成文日期 at the end of the report (or on its covering letter); a web page's publication date
+(``发布时间 2023-03-27``) stands in when the report has none.
+
+Passing: a report on 2023 dated ``2024年2月28日``.
+Failing: a report on 2017 published ``发布日期:2018-04-03`` (after 31 March 2018).
+
+Fix: submit and publish the report before the due date; if it was on time, date it with its real
+成文日期 so that the check can see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from scorer.checks.base import Context
+from scorer.meta import Facts, facts
+from scorer.model import Finding
+
+ID = "deadline"
+RULES = ("late-report",)
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    opts = ctx.options(ID)
+    f = facts(ctx.doc, ctx.outline)
+    if f.report_year is None:
+        return
+    when, line, which = report_date(f, bool(opts.get("use_published", True)))
+    if when is None:
+        return
+    rule = due_rule(ctx)
+    rule.update(opts.get("by_level", {}).get(f.level or "", {}) or {})
+    due = day_after(f.report_year, rule)
+    if due is not None and when >= due:
+        yield ctx.finding("late-report", line, None, which=date_label(ctx, which), date=fmt_date(ctx, when),
+                          due=fmt_date(ctx, due))
+
+
+def due_rule(ctx: Context) -> dict[str, Any]:
+    """The due date: ``checks.deadline.due`` if set, else the rubric's own ``deadline`` (month, day)."""
+    due = ctx.options(ID).get("due")
+    if isinstance(due, dict):
+        return dict(due)
+    top = ctx.rubric.raw.get("deadline")
+    if isinstance(top, dict) and "month" in top:
+        return {"years_after": 1, "month": top["month"], "day": top.get("day", 1)}
+    return {}
+
+
+def report_date(f: Facts, use_published: bool) -> tuple[dt.date | None, int | None, str]:
+    """The 成文日期 if the report has a valid one, else (when allowed) the page's publication date."""
+    if f.date is not None and f.date.date is not None:
+        return f.date.date, f.date.line, "written"
+    if use_published and f.published is not None:
+        return f.published, f.published_line, "published"
+    return None, None, ""
+
+
+def day_after(year: int, spec: dict[str, Any]) -> dt.date | None:
+    """The day ``years_after`` years after the report year, at ``month``/``day`` (None if unset)."""
+    if "month" not in spec:
+        return None
+    try:
+        return dt.date(year + int(spec.get("years_after", 1)), int(spec["month"]), int(spec.get("day", 1)))
+    except (ValueError, TypeError):
+        return None
+
+
+def date_label(ctx: Context, which: str) -> str:
+    return ctx.text(ctx.options("dates").get("labels", {}).get(which)) or which
+
+
+def fmt_date(ctx: Context, when: dt.date) -> str:
+    fmt = ctx.options("dates").get("format") or {"zh": "{y}-{m:02d}-{d:02d}"}
+    return ctx.say(fmt, y=when.year, m=when.month, d=when.day)

@@ -1,0 +1,146 @@
+"""公文 form, GB/T 9704: title-format, addressee-missing, signature-missing, date-missing, date-format, numbering-order.
+
+A report is a 公文 and follows GB/T 9704-2012: a title naming the issuing body, the year, 法治政府建设
+and the document type 报告; the addressee (主送机关) on its own line before the text, ending with a
+colon; the issuing body's signature (署名) and the date (成文日期, Arabic numerals, no zero padding)
+at the end; headings numbered 一、 then (一) then 1. then (1), each series without gaps. Reports
+published on the web often drop the addressee and the signature, so those two are only hints
+(severity ``info`` in the national rubric); what a report lacks at its end is only said when the
+report runs to its last part (an excerpt cut short is not blamed for its missing end).
+
+Passing: ``华容县人民政府关于2022年度法治政府建设情况的报告`` / ``市委、市政府:`` … ``华容县人民政府``
+``2023年3月1日``; headings ``一、`` ``(一)`` ``(二)`` ``1.`` ``二、``.
+Failing: ``法治政府建设情况年度报告`` (no year: title-format); no ``市委、市政府:`` line
+(addressee-missing); the text ends at ``特此报告。`` with no body name (signature-missing) and no
+date (date-missing); ``二〇二四年二月二十八日`` or ``2024年02月28日`` (date-format); ``一、`` followed by
+``三、``, or ``(一)`` under ``1.`` (numbering-order).
+
+Fix: title the report ``XX人民政府关于20XX年度法治政府建设情况的报告``; put the addressee line after
+the title; end with the issuing body's name and the date written ``2024年2月28日``; number headings
+一、 → (一) → 1. → (1) without gaps or repeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from scorer.checks.base import Context
+from scorer.meta import DateFound, Facts, cn_number, facts, is_place
+from scorer.model import Finding, Section
+
+ID = "formal"
+RULES = ("title-format", "addressee-missing", "signature-missing", "date-missing", "date-format", "numbering-order")
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    opts = ctx.options(ID)
+    f = facts(ctx.doc, ctx.outline)
+    yield from _title(ctx, opts.get("title", {}), f)
+    if f.addressee is None:
+        examples = opts.get("addressee", {}).get("examples", {})
+        example = examples.get(f.level or "", examples.get("default", ""))
+        yield ctx.finding("addressee-missing", f.title_line, None, example=example)
+    if ctx.complete():
+        yield from _end(ctx, opts.get("date", {}), f)
+    yield from _numbering(ctx, opts.get("numbering", {}))
+
+
+def _title(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | None]:
+    title, line = f.title, f.title_line
+    messages = opts.get("messages", {})
+    # The example title, with this report's issuer and year where they are known.
+    issuer = f.issuer if f.issuer and f.level != "party-and-government" and not is_place(f.issuer) else None
+    known = {"issuer": issuer, "year": f.report_year}
+    defaults = opts.get("example_defaults", {})
+    example = ctx.say(opts.get("example"), **{k: v or defaults.get(k, "") for k, v in known.items()})
+    if title is None:
+        detail = ctx.say(messages.get("none"), example=example)
+        yield ctx.finding("title-format", None, None, detail=detail, title="")
+        return
+    require = opts.get("require", [])
+    pats = ctx.patterns(ID, "title.require", [r.get("pattern", "") for r in require])
+    missing = [ctx.text(r.get("what")) for r, p in zip(require, pats, strict=True) if not p.search(title)]
+    if missing:
+        sep = "、" if ctx.lang == "zh" else ", "
+        detail = ctx.say(messages.get("incomplete"), title=title, missing=sep.join(missing), example=example)
+        yield ctx.finding("title-format", line, None, detail=detail, title=title)
+
+
+def _end(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | None]:
+    last = max((i for i, ln in enumerate(ctx.doc.lines) if ln.text.strip()), default=None)
+    if f.date is None:
+        yield ctx.finding("date-missing", last, None, example=opts.get("example", ""))
+    else:
+        problems = _date_problems(f.date)
+        if problems:
+            messages = opts.get("messages", {})
+            sep = ";" if ctx.lang == "zh" else "; "
+            detail = sep.join(ctx.text(messages.get(p)) or p for p in problems)
+            yield ctx.finding("date-format", f.date.line, None, text=f.date.text, detail=detail)
+    if f.signature is None:
+        yield ctx.finding("signature-missing", f.date.line if f.date else last, None)
+
+
+def _date_problems(date: DateFound) -> list[str]:
+    if date.well_formed:
+        return []
+    text = date.text
+    out = []
+    if not any(ch.isdigit() for ch in text) or any(ch in "〇零○一二三四五六七八九十" for ch in text):
+        out.append("chinese-numerals")
+    parts = [p for p in text.replace("年", " ").replace("月", " ").replace("日", " ").split() if p.isdigit()]
+    if any(len(p) > 1 and p.startswith("0") for p in parts[1:]):
+        out.append("zero-padded")
+    if "日" not in text:
+        out.append("no-day")
+    elif date.date is None and "chinese-numerals" not in out:
+        out.append("impossible")
+    return out or ["impossible"]
+
+
+def _numbering(ctx: Context, opts: dict[str, Any]) -> Iterator[Finding | None]:
+    ranks: dict[str, int] = opts.get("ranks", {})
+    labels: dict[str, str] = opts.get("labels", {})
+    messages = opts.get("messages", {})
+    sections = ctx.outline.sections
+
+    def label(sec: Section) -> str:
+        return ctx.say(str(labels.get(sec.kind, "{n}")), n=sec.number or "")
+
+    def say(key: str, **values: Any) -> str:
+        return ctx.say(messages.get(key), **values)
+
+    inverted: set[tuple[str, str]] = set()
+    for sec in sections[1:]:
+        parent = sections[sec.parent] if sec.parent is not None else None
+        if parent is None or sec.kind not in ranks or parent.kind not in ranks:
+            continue
+        if ranks[sec.kind] <= ranks[parent.kind] and (parent.kind, sec.kind) not in inverted:
+            inverted.add((parent.kind, sec.kind))
+            yield ctx.finding("numbering-order", sec.line, None,
+                              detail=say("inverted", child=label(sec), parent=label(parent)))
+        elif ranks[sec.kind] > ranks[parent.kind] + 1 and not opts.get("allow_skip", True):
+            yield ctx.finding("numbering-order", sec.line, None,
+                              detail=say("skip", child=label(sec), parent=label(parent)))
+    for parent in sections:
+        last: dict[str, tuple[int, Section]] = {}
+        broken: set[str] = set()  # one finding per series: what follows a slip would only repeat it
+        for child in (sections[i] for i in parent.children):
+            if child.kind not in ranks or child.number is None or child.kind in broken:
+                continue
+            n = cn_number(child.number.strip("()第部分章篇"))
+            if n is None:
+                continue
+            prev = last.get(child.kind)
+            detail = None
+            if prev is None and n != 1:
+                detail = say("first", next=label(child))
+            elif prev is not None and n == prev[0] and n != 1:
+                detail = say("repeat", next=label(child))
+            elif prev is not None and n not in (prev[0] + 1, 1):
+                detail = say("gap", prev=label(prev[1]), next=label(child))
+            if detail is not None:
+                broken.add(child.kind)
+                yield ctx.finding("numbering-order", child.line, None, detail=detail)
+            last[child.kind] = (n, child)

@@ -1,0 +1,119 @@
+"""Substance: shortcomings-thin (problems glossed over), no-evidence (few figures), outline-coverage (纲要 areas).
+
+The 2019 rule asks for the measures *and their results*, and for the shortcomings *and their
+causes*; evaluations of published reports (CASS, 明天 2017, Shenzhen's 指引) find reports that list
+achievements at length, give one line to problems, cite few figures or cases, and leave whole
+areas of the 法治政府建设实施纲要 unreported. Three warnings, each with its thresholds in the rubric
+(``checks.substance``):
+
+* shortcomings-thin: the shortcomings part is a small fraction of the measures part
+  (``thin.min_ratio`` of its characters, once the measures reach ``thin.min_measures_chars``);
+* no-evidence: the measures cite fewer than ``evidence.per_mille`` figures (a number with a
+  unit: ``18件``, ``98.6%``) per 1,000 characters;
+* outline-coverage: a secondary score, the share of the 纲要's areas (2015—2020 or 2021—2025 by the
+  report year, keywords per area) that the measures touch; the areas absent are listed.
+
+The last two are only said of a report that runs to its last part: an excerpt cut short has not
+shown all its measures.
+
+Passing: ``(一)依法全面履行政府职能。全年取消和下放行政许可事项12项,政务服务事项网上可办率达到98.6%……``
+and a shortcomings part that gives each problem a paragraph.
+Failing: 5,000 characters of measures with no ``件/项/%`` figures, followed by ``二、存在的问题`` and one
+sentence.
+
+Fix: back each measure with figures and cases; give each shortcoming its own point with its cause;
+report on every area of the 纲要 or say why an area did not apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from scorer.checks.base import Context
+from scorer.meta import facts
+from scorer.model import Finding, Match, Status
+
+ID = "substance"
+RULES = ("shortcomings-thin", "no-evidence", "outline-coverage")
+_REAL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    opts = ctx.options(ID)
+    measures = ctx.match(str(opts.get("measures", "measures")))
+    if measures is None or measures.status is Status.MISSING:
+        return
+    text = _content(ctx, measures)
+    chars = len(_REAL.findall(text))
+    yield from _thin(ctx, opts.get("thin", {}), measures, chars, str(opts.get("shortcomings", "shortcomings")))
+    if ctx.complete():
+        yield from _evidence(ctx, opts.get("evidence", {}), measures, text, chars)
+        yield from _coverage(ctx, opts.get("coverage", {}), measures, text, chars)
+
+
+def _content(ctx: Context, m: Match) -> str:
+    """A part's text: its sections (headings included), or the paragraph that showed it."""
+    if m.via in ("heading", "nested", "thematic", "weak-heading") and m.sections:
+        return "\n".join(p.text for i in m.sections for p in ctx.outline.content(i))
+    if m.evidence_line is not None:
+        return ctx.doc.lines[m.evidence_line].text
+    return m.evidence or ""
+
+
+def _line(m: Match) -> int | None:
+    return m.line if m.line is not None else m.evidence_line
+
+
+def _thin(ctx: Context, opts: dict[str, Any], measures: Match, chars: int, sid: str) -> Iterator[Finding | None]:
+    short = ctx.match(sid)
+    if short is None or short.status is Status.MISSING or chars < int(opts.get("min_measures_chars", 500)):
+        return
+    short_chars = len(_REAL.findall(_content(ctx, short)))
+    ratio = short_chars / chars
+    if short_chars and ratio < float(opts.get("min_ratio", 0.05)):
+        yield ctx.finding("shortcomings-thin", _line(short), sid, chars=short_chars, measures=chars,
+                          pct=round(100 * ratio, 1), need=round(100 * float(opts.get("min_ratio", 0.05))))
+
+
+def _evidence(ctx: Context, opts: dict[str, Any], measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
+    if chars < int(opts.get("min_chars", 500)):
+        return
+    figures = sum(len(p.findall(text)) for p in ctx.patterns(ID, "evidence.figures", opts.get("figures", [])))
+    rate = 1000 * figures / chars
+    need = float(opts.get("per_mille", 5))
+    if rate < need:
+        yield ctx.finding("no-evidence", _line(measures), measures.criterion, figures=figures, chars=chars,
+                          rate=round(rate, 1), need=need)
+
+
+def _coverage(ctx: Context, opts: dict[str, Any], measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
+    if chars < int(opts.get("min_measures_chars", 500)):
+        return
+    outline = _outline_for(opts.get("outlines", []), facts(ctx.doc, ctx.outline).report_year)
+    if outline is None:
+        return
+    areas = outline.get("areas", [])
+    absent = []
+    for k, area in enumerate(areas):
+        pats = ctx.patterns(ID, f"coverage.areas[{k}].keywords", area.get("keywords", []))
+        if not any(p.search(text) for p in pats):
+            absent.append(ctx.text(area.get("label")))
+    covered = len(areas) - len(absent)
+    if areas and absent and covered / len(areas) < float(opts.get("min_share", 1.0)):
+        sep = "、" if ctx.lang == "zh" else "; "
+        yield ctx.finding("outline-coverage", _line(measures), measures.criterion, covered=covered,
+                          total=len(areas), outline=ctx.text(outline.get("name")), absent=sep.join(absent))
+
+
+def _outline_for(outlines: list[dict[str, Any]], year: int | None) -> dict[str, Any] | None:
+    """The 纲要 in force for the report year (the latest one when the year is unknown)."""
+    if not outlines:
+        return None
+    if year is None:
+        return max(outlines, key=lambda o: int(o.get("from", 0)))
+    for o in outlines:
+        if int(o.get("from", 0)) <= year <= int(o.get("until", 9999)):
+            return o
+    return None

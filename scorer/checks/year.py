@@ -1,0 +1,93 @@
+"""Rule year-mismatch: the years in the report disagree with the year it reports on.
+
+An annual report covers one year (the 上一年度 of the 2019 rule) and plans the next. The year in
+the title, the year the text opens with (``2023年,登封市坚持……``), the years in the headings of the
+measures and shortcomings, and the date must agree: the plan is for the report year + 1, and the
+date falls after the year reported (the earliest day is ``checks.year.not_before`` in the rubric).
+A copy-pasted report from last year shows up here first.
+
+Passing: ``登封市2023年法治政府建设情况报告`` … ``2023年,登封市坚持……`` … ``二、2023年推进法治政府建设的
+主要举措和成效`` … ``四、2024年度推进法治政府建设的初步安排`` … ``2024年2月28日``.
+Failing: title 2023 but ``2022年,我县坚持……``; ``四、2023年工作安排`` in a report on 2023; a report on 2017
+published ``2017年12月13日``, before its year had ended.
+
+Fix: make the title, the opening, the headings and the plan name the right years (the plan is for
+the next year), and date the report after the year it reports on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from scorer.checks.base import Context
+from scorer.checks.deadline import date_label, day_after, fmt_date, report_date
+from scorer.meta import facts
+from scorer.model import Finding
+
+ID = "year"
+RULES = ("year-mismatch",)
+# A single year, not one end of a span such as 2021—2025年 or (2021-2025年).
+_YEAR = re.compile(r"(?<![\d—–~\-至])((?:19|20)\d{2})\s*年(?!\s*[—–~\-至])")
+_OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*(?:[,是])")
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    opts = ctx.options(ID)
+    f = facts(ctx.doc, ctx.outline)
+    year = f.report_year
+    if year is None:
+        return
+    messages = opts.get("messages", {})
+
+    def say(key: str, **values: Any) -> str:
+        return ctx.say(messages.get(key), **values)
+
+    title_years = [int(y) for y in _YEAR.findall(f.title or "")]
+    opening = _opening_year(ctx)
+    if title_years and opening is not None and opening[0] != title_years[0]:
+        yield ctx.finding("year-mismatch", opening[1], None,
+                          detail=say("title-body", title=title_years[0], body=opening[0]))
+    for cid in opts.get("report_year_parts", []):
+        yield from _part(ctx, cid, year, say, merged_ok=False)
+    for cid in opts.get("next_year_parts", []):
+        yield from _part(ctx, cid, year + 1, say, merged_ok=True)
+    when, line, which = report_date(f, bool(opts.get("use_published", True)))
+    earliest = day_after(year, opts.get("not_before", {}))
+    if when is not None and earliest is not None and when < earliest:
+        yield ctx.finding("year-mismatch", line, None, detail=say(
+            "date", which=date_label(ctx, which), date=fmt_date(ctx, when), earliest=fmt_date(ctx, earliest),
+            year=year))
+
+
+def _opening_year(ctx: Context) -> tuple[int, int] | None:
+    """The year the text opens with: the first preamble paragraph that starts ``2023年,`` or ``2023年是``."""
+    for para in ctx.outline.root.body[:12]:
+        m = _OPENING.match(para.text)
+        if m:
+            return int(m.group(1)), para.line
+    return None
+
+
+def _part(ctx: Context, cid: str, want: int, say: Any, merged_ok: bool) -> Iterator[Finding | None]:
+    m = ctx.match(cid)
+    if m is None or not m.heading or m.via not in ("heading", "nested", "merged"):
+        return
+    if m.via == "merged" and not merged_ok:
+        return
+    years = [int(y) for y in _YEAR.findall(m.heading)]
+    if years:
+        found = max(years) if m.via == "merged" else years[0]
+        if found != want:
+            yield ctx.finding("year-mismatch", m.line, cid, detail=say(
+                "part", label=ctx.label(cid), found=found, want=want))
+            return
+    if merged_ok and m.sections:
+        # The plan's own first sentence (2024年,登封市将……); it may look back on the report year first.
+        for para in ctx.outline.content(m.sections[0])[:2]:
+            mm = _OPENING.match(para.text)
+            if mm and int(mm.group(1)) not in (want, want - 1) and m.via != "merged":
+                yield ctx.finding("year-mismatch", para.line, cid, detail=say(
+                    "part", label=ctx.label(cid), found=int(mm.group(1)), want=want))
+                return
