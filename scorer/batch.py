@@ -10,23 +10,35 @@ from pathlib import Path
 from scorer.config import SEVERITIES, Config, ConfigError
 from scorer.errors import InputError
 from scorer.model import FileError, Finding, RunResult, Scorecard, Severity, Status, Verdict
+from scorer.read import DEFAULT_MAX_BYTES
 from scorer.rubric import Rubric
 
-__all__ = ["Plan", "Summary", "derive_rubric", "plan", "run_plan", "score_paths", "summarize"]
+__all__ = ["STDIN", "Plan", "Summary", "derive_rubric", "plan", "run_plan", "score_paths", "summarize"]
 
-# key -> (rubric, rule severities applied to the findings). Set once per worker process.
-Table = dict[str, tuple[Rubric, dict[str, str]]]
+STDIN = "-"  # the input that means "read the report from standard input"
+
+# key -> (rubric, rule severities applied to the findings); rubric None: chosen per report
+# (--rubric auto). Set once per worker process, with the plan's other settings.
+Table = dict[str, tuple[Rubric | None, dict[str, str]]]
 _TABLE: Table = {}
 _LANG = "zh"
 _DETAIL = False
+_MAX_BYTES = DEFAULT_MAX_BYTES
+_STDIN: tuple[str, bytes] | None = None
 
 
 @dataclass(frozen=True)
 class Plan:
-    """What to score: each input as (path, rubric key) or the FileError it already is."""
+    """What to score: each input as (path, rubric key) or the FileError it already is.
+
+    ``stdin`` holds the name and bytes of a report read from standard input (the input ``-``);
+    ``max_bytes`` is the size limit for every input.
+    """
 
     items: tuple[tuple[str, str] | FileError, ...]
     table: Table
+    max_bytes: int = DEFAULT_MAX_BYTES
+    stdin: tuple[str, bytes] | None = None
 
     @property
     def size(self) -> int:
@@ -62,16 +74,24 @@ def _apply_rules(card: Scorecard, rules: Mapping[str, str]) -> Scorecard:
     return replace(card, findings=tuple(sorted(out, key=lambda f: f.sort_key())))
 
 
-def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | None = None) -> Plan:
+def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | None = None,
+         stdin: tuple[str, bytes] | None = None, max_bytes: int | None = None) -> Plan:
     """Expand inputs (or the config's ``include`` when there are none) and load every rubric needed.
 
-    ``rubric_ref`` (from --rubric) beats the config's rubrics; rubric and config problems raise
-    UserError before anything is scored.
+    ``rubric_ref`` (from --rubric) beats the config's rubrics; ``auto`` chooses a built-in rubric
+    per report. The input ``-`` is the report in ``stdin`` (its name and bytes). Rubric and config
+    problems raise UserError before anything is scored.
     """
-    from scorer.api import iter_paths, load_rubric
+    from scorer.api import AUTO, iter_paths, load_rubric
 
     config = config or Config()
+    limit = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
     inputs = list(inputs)
+    if STDIN in inputs:
+        if stdin is None:
+            raise ConfigError("'-' (standard input) given but nothing was read from it")
+        if inputs.count(STDIN) > 1:
+            raise ConfigError("'-' (standard input) given more than once")
     from_include = not inputs
     if from_include:
         if not config.include:
@@ -80,26 +100,48 @@ def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | 
     cache: dict[str, Rubric] = {}
     table: Table = {}
     items: list[tuple[str, str] | FileError] = []
-    for item in iter_paths(inputs):
-        if isinstance(item, FileError):
-            items.append(item)
-            continue
-        rel = config.relative(item)
-        if from_include and (rel is None or not any(_match(p, rel) for p in config.include)):
-            continue
-        if config.excluded(item):
-            continue
-        ref, rules = config.settings_for(item)
+
+    def key_for(ref: str | None, rules: dict[str, str]) -> str:
         ref = rubric_ref or ref or "national"
         key = f"{ref}\0{sorted(rules.items())}"
         if key not in table:
-            if ref not in cache:
-                cache[ref] = load_rubric(ref)
             where = f"{config.path}: rules" if config.path else "rules"
-            table[key] = (derive_rubric(cache[ref], rules, where), rules)
-        # Files found through `include` are shown relative to the working folder, like named ones.
-        items.append((os.path.relpath(item) if from_include else str(item), key))
-    return Plan(tuple(items), table)
+            if ref == AUTO:
+                for rub in _selectable():  # a rule named in the config must exist in every candidate
+                    derive_rubric(rub, rules, where)
+                table[key] = (None, rules)
+            else:
+                if ref not in cache:
+                    cache[ref] = load_rubric(ref)
+                table[key] = (derive_rubric(cache[ref], rules, where), rules)
+        return key
+
+    for raw in inputs:
+        if raw == STDIN:
+            assert stdin is not None
+            name = stdin[0]
+            ref, rules = config.settings_for(name) if name != STDIN else (config.rubric, dict(config.rules))
+            items.append((STDIN, key_for(ref, rules)))
+            continue
+        for item in iter_paths([raw]):
+            if isinstance(item, FileError):
+                items.append(item)
+                continue
+            rel = config.relative(item)
+            if from_include and (rel is None or not any(_match(p, rel) for p in config.include)):
+                continue
+            if config.excluded(item):
+                continue
+            ref, rules = config.settings_for(item)
+            # Files found through `include` are shown relative to the working folder, like named ones.
+            items.append((os.path.relpath(item) if from_include else str(item), key_for(ref, rules)))
+    return Plan(tuple(items), table, limit, stdin)
+
+
+def _selectable() -> tuple[Rubric, ...]:
+    from scorer.api import selectable_rubrics
+
+    return selectable_rubrics()
 
 
 def _match(pattern: str, rel: str) -> bool:
@@ -108,18 +150,33 @@ def _match(pattern: str, rel: str) -> bool:
     return glob_match(pattern, rel)
 
 
-def _init(table: Table, lang: str, detail: bool = False) -> None:
-    global _TABLE, _LANG, _DETAIL
-    _TABLE, _LANG, _DETAIL = table, lang, detail
+def _init(table: Table, lang: str, detail: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+          stdin: tuple[str, bytes] | None = None) -> None:
+    global _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN
+    _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN = table, lang, detail, max_bytes, stdin
 
 
 def _score(task: tuple[str, str]) -> Scorecard | FileError:
-    from scorer.api import score_file
+    from scorer.api import choose_rubric, score_document
+    from scorer.read import read_bytes, read_path
 
     path, key = task
     rubric, rules = _TABLE[key]
+    if path == STDIN and _STDIN is not None:
+        path = _STDIN[0] if _STDIN[0] != STDIN else "<stdin>"
     try:
-        return _apply_rules(score_file(path, rubric, _LANG, detail=_DETAIL), rules)
+        if task[0] == STDIN and _STDIN is not None:
+            doc = read_bytes(path, _STDIN[1], _MAX_BYTES)
+        else:
+            doc = read_path(Path(path), _MAX_BYTES)
+        reason = None
+        if rubric is None:
+            rubric, reason = choose_rubric(doc, _LANG)
+            rubric = derive_rubric(rubric, rules)
+        card = score_document(doc, rubric, _LANG, detail=_DETAIL)
+        if reason is not None:
+            card = replace(card, meta={**card.meta, "rubric_choice": reason})
+        return _apply_rules(card, rules)
     except InputError as exc:
         return FileError(exc.path, exc.reason)
     except Exception as exc:  # one bad file must not stop the batch
@@ -148,14 +205,16 @@ def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
         # Load the lazy caches (OpenCC dictionaries, compiled patterns) once here, so that forked
         # workers inherit them instead of each paying for them.
         for rubric, _rules in the_plan.table.values():
-            score_text("一、主要举措和成效\n法治建設(shè)。", rubric, lang=lang)
+            for rub in (rubric,) if rubric is not None else _selectable():
+                score_text("一、主要举措和成效\n法治建設(shè)。", rub, lang=lang)
         try:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
-                                       initargs=(the_plan.table, lang, detail))
+                                       initargs=(the_plan.table, lang, detail, the_plan.max_bytes,
+                                                 the_plan.stdin))
         except (OSError, NotImplementedError):  # no working multiprocessing here: score in this process
             pool = None
     if pool is None:
-        _init(the_plan.table, lang, detail)
+        _init(the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin)
         results = (_score(t) for t in tasks)
     else:
         chunk = max(1, min(8, len(tasks) // (jobs * 4)))

@@ -47,6 +47,7 @@ class Config:
     format: str | None = None
     lang: str | None = None
     jobs: int | None = None
+    max_bytes: int | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rules: dict[str, str] = field(default_factory=dict)
@@ -252,6 +253,24 @@ def _fmt_path(path: list[str | int]) -> str:
     return out
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*$", re.IGNORECASE)
+
+
+def parse_size(value: int | str) -> int:
+    """A size in bytes from ``20000000``, ``"500KB"``, ``"20MB"`` or ``"1GiB"`` (powers of 1024)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value <= 0:
+            raise ValueError(f"expected a positive size, got {value}")
+        return value
+    m = _SIZE.match(str(value))
+    if not m:
+        raise ValueError(f"expected a size such as 20MB or 500KB, got {value!r}")
+    size = int(float(m.group(1)) * 1024 ** " KMG".index(m.group(2).upper() or " "))
+    if size <= 0:
+        raise ValueError(f"expected a positive size, got {value!r}")
+    return size
+
+
 def _rules(raw: dict[str, Any]) -> dict[str, str]:
     return {rid: "off" if sev is False else str(sev) for rid, sev in raw.items()}
 
@@ -274,6 +293,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         format=data.get("format"),
         lang=data.get("lang"),
         jobs=data.get("jobs"),
+        max_bytes=parse_size(data["max_size"]) if "max_size" in data else None,
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
         rules=_rules(data.get("rules", {})),

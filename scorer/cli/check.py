@@ -30,14 +30,27 @@ def load_settings(config_path: str | None) -> Config:
         fail(str(exc))
 
 
+def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) -> tuple[str, bytes] | None:
+    """The report on standard input when ``-`` is among the paths: (its name, at most the limit + 1 bytes)."""
+    from scorer.batch import STDIN
+    from scorer.read import DEFAULT_MAX_BYTES
+
+    if STDIN not in paths:
+        return None
+    if sys.stdin is None or sys.stdin.isatty():
+        fail("'-' reads the report from standard input, but nothing is piped in (e.g. scorer check - < draft.docx)")
+    return name or STDIN, sys.stdin.buffer.read((max_bytes or DEFAULT_MAX_BYTES) + 1)
+
+
 def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
-              quiet: bool, detail: bool = False) -> RunResult:
+              quiet: bool, detail: bool = False, stdin: tuple[str, bytes] | None = None,
+              max_bytes: int | None = None) -> RunResult:
     """Score a batch; unreadable files are reported on stderr, one line each, as they come."""
     from scorer.batch import plan, run_plan
     from scorer.model import FileError, RunResult, Scorecard
 
     try:
-        the_plan = plan(paths, config, rubric_ref)
+        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes)
     except ScorerError as exc:
         fail(str(exc))
     cards: list[Scorecard] = []
@@ -100,7 +113,8 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--rubric", "rubric_ref", default=None,
-              help="Built-in rubric id or a rubric YAML file (default: the config's, else national).")
+              help="Built-in rubric id, a rubric YAML file, or auto: chosen per report by its title and "
+                   "signature (default: the config's, else national).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Config file (default: scorer.yaml or [tool.scorer] in pyproject.toml, found upwards).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
@@ -119,17 +133,31 @@ def _report_diff(diff: Diff, lang: str) -> None:
               help="Fail only on findings not in this baseline, or on a score that dropped.")
 @click.option("--color/--no-color", default=None, help="Force or disable colour (NO_COLOR is respected).")
 @click.option("--width", type=int, default=None, help="Terminal width for the rich format.")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="With '-': the name of the report read from standard input (its type and config overrides).")
+@click.option("--max-size", "max_size", default=None, metavar="SIZE",
+              help="Refuse inputs larger than this, e.g. 500KB or 20MB (default: the config's, else 20MB).")
 def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | None, fmt: str | None,
           lang: str | None, output: str | None, jobs: int | None, quiet: bool, fail_under: float | None,
           fail_on: str | None, exit_zero: bool, baseline_path: str | None, color: bool | None,
-          width: int | None) -> None:
-    """Score report files, folders or globs. Exit 0: all pass; 1: some report fails; 2: bad input or usage."""
+          width: int | None, stdin_filename: str | None, max_size: str | None) -> None:
+    """Score report files, folders or globs ('-': standard input).
+
+    Exit 0: all pass; 1: some report fails; 2: bad input or usage.
+    """
+    from scorer.config import parse_size
     from scorer.render import RenderOptions, render
 
     config = load_settings(config_path)
     lang = lang or config.lang or "zh"
     fmt = fmt or config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "rich")
-    result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html")
+    try:
+        max_bytes = parse_size(max_size) if max_size is not None else config.max_bytes
+    except ValueError as exc:
+        fail(f"--max-size: {exc}")
+    stdin = read_stdin(paths, stdin_filename, max_bytes)
+    result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html", stdin=stdin,
+                       max_bytes=max_bytes)
     diff = None
     if baseline_path:
         from scorer import baseline

@@ -80,7 +80,8 @@ def card_html(card: Scorecard, lang: str) -> str:
         out.append(f'{e(t(lang, "title"))}: {e(str(card.meta["title"]))}<br>')
     if card.meta.get("report_year"):
         out.append(f'{e(t(lang, "year"))}: {e(str(card.meta["report_year"]))}<br>')
-    out.append(f'{e(t(lang, "rubric"))}: {e(card.rubric_id)} {e(card.rubric_version)}</div>')
+    choice = f" ({e(str(card.meta['rubric_choice']))})" if card.meta.get("rubric_choice") else ""
+    out.append(f'{e(t(lang, "rubric"))}: {e(card.rubric_id)} {e(card.rubric_version)}{choice}</div>')
     out.append(f'<p class="total">{e(t(lang, "total"))}: <b class="score">{card.score:g}</b>/100 '
                f'({e(t(lang, "threshold"))} {card.pass_threshold:g}) · {e(t(lang, "verdict"))}: '
                f'<span class="verdict {card.verdict.value}">{e(t(lang, card.verdict.value))}</span></p>')

@@ -30,6 +30,8 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
     if year:
         head.append(f"   {t(lang, 'year')}: {year}", style="")
     head.append(f"\n{t(lang, 'rubric')}: {card.rubric_id} {card.rubric_version}", style="dim")
+    if card.meta.get("rubric_choice"):
+        head.append(f" ({card.meta['rubric_choice']})", style="dim")
     console.print(head)
     table = Table(show_lines=False, expand=True, header_style="bold")
     table.add_column(t(lang, "criterion"), no_wrap=True)
