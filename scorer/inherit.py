@@ -15,7 +15,7 @@ from scorer.yamlpos import Locator, Origins, Source
 # Keys that belong to one rubric file only and are never inherited.
 _OWN_ONLY = ("select", "examples")
 # Criterion keys whose lists an override extends instead of replacing.
-_APPEND = ("anchors", "weak_anchors", "cues", "nest_in")
+_APPEND = ("anchors", "weak_anchors", "cues", "nest_in", "cue_in")
 
 
 def resolve_extends(ref: str, child: Path, where: Locator) -> Path:
@@ -190,8 +190,9 @@ def _drop(merged: dict[str, Any], origins: Origins, drops: set[str]) -> None:
     origins.update(moved)
     merged["criteria"] = [criteria[i] for i in keep]
     for crit in merged["criteria"]:
-        if "nest_in" in crit:
-            crit["nest_in"] = [c for c in crit["nest_in"] if c not in drops]
+        for ref_key in ("nest_in", "cue_in"):
+            if ref_key in crit:
+                crit[ref_key] = [c for c in crit[ref_key] if c not in drops]
     scoring = merged.get("scoring", {})
     if "order" in scoring:
         scoring["order"] = [c for c in scoring["order"] if c not in drops]

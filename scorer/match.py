@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -14,6 +15,11 @@ _YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
 _QUOTED = re.compile(r"“[^”]{0,60}”|《[^》]{0,60}》|\"[^\"]{0,60}\"|「[^」]{0,60}」")
 _CONTENT_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z]+")
 _THEMATIC_MIN = 30
+# The year a report is on: the year in its title (a preamble line naming 报告/总结/法治), else the
+# year its text opens with (2023年,我县……).
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结|法治))")
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度|以来)?[,是]")
+_YEAR_SLOTS = ("{year}", "{next_year}")
 
 
 @dataclass(frozen=True)
@@ -46,22 +52,59 @@ class _Cleaner:
         return text
 
 
-def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str, list[str]]) -> list[_Hit]:
-    text = _YEAR.sub("", strip_quotes(title) if rubric.quote_strip else title)
+def report_year(outline: Outline) -> int | None:
+    """The year the report is on, from its title or its opening sentence; None when neither says."""
+    paras = outline.root.body[:12]
+    for para in paras:
+        if len(para.text) <= 80 and (m := _TITLE_YEAR.search(para.text)):
+            return int(m.group(1))
+    for para in paras:
+        if m := _OPENING_YEAR.match(para.text):
+            return int(m.group(1))
+    return None
+
+
+@lru_cache(maxsize=256)
+def _fill_year(pattern: re.Pattern[str], year: int) -> re.Pattern[str]:
+    return re.compile(pattern.pattern.replace("{year}", str(year)).replace("{next_year}", str(year + 1)),
+                      pattern.flags)
+
+
+def with_years(patterns: tuple[re.Pattern[str], ...], year: int | None) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Each pattern with ``{year}``/``{next_year}`` filled in, and whether it names a year.
+
+    A pattern naming a year is searched in text that keeps its years; with no known report year
+    it is left out.
+    """
+    out: list[tuple[re.Pattern[str], bool]] = []
+    for pat in patterns:
+        if any(slot in pat.pattern for slot in _YEAR_SLOTS):
+            if year is not None:
+                out.append((_fill_year(pat, year), True))
+        else:
+            out.append((pat, False))
+    return tuple(out)
+
+
+def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str, list[str]],
+                  anchors: dict[str, tuple[tuple[re.Pattern[str], bool], ...]]) -> list[_Hit]:
+    raw = strip_quotes(title) if rubric.quote_strip else title
+    text = _YEAR.sub("", raw)
     stripped = clean(text)
     hits: list[_Hit] = []
     for crit in rubric.criteria:
         # WRatio (partial) grades a heading that an anchor already claimed; only a whole-string
         # likeness may claim a heading on its own, or "立法计划" would pass for "工作计划".
         # Each is computed only on the branch that uses it (WRatio is the costly one).
-        anchor = next((m for p in crit.anchors if (m := p.search(text))), None)
+        anchor = next((m for p, dated in anchors[crit.id] if (m := p.search(raw if dated else text))), None)
         scorer = fuzz.WRatio if anchor is not None else fuzz.ratio
         best = process.extractOne(stripped, phrases[crit.id], scorer=scorer, score_cutoff=50,
                                   processor=None) if len(stripped) >= 2 else None
         fuzzy = whole = float(best[1]) if best else 0.0
         if anchor is not None:
             score = 0.75 + 0.25 * fuzzy / 100
-            hits.append(_Hit(crit.id, "strong", score, anchor.span(), f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}"))
+            span = anchor.span() if anchor.re.pattern in _plain(crit) else _span_in(text, anchor.group(0))
+            hits.append(_Hit(crit.id, "strong", score, span, f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}"))
         elif whole >= rubric.fuzzy_cutoff:
             hits.append(_Hit(crit.id, "strong", 0.9 * whole / 100, None, f"fuzzy {whole:.0f} to a listed heading"))
         else:
@@ -69,6 +112,17 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
             if weak is not None:
                 hits.append(_Hit(crit.id, "weak", 0.45, weak.span(), f"weak anchor “{weak.group(0)}”"))
     return sorted(hits, key=lambda h: -h.score)
+
+
+def _plain(crit: CriterionSpec) -> set[str]:
+    return {p.pattern for p in crit.anchors}
+
+
+def _span_in(text: str, found: str) -> tuple[int, int]:
+    """Where a dated anchor's hit lies in the heading with its years taken out (for merged headings)."""
+    bare = _YEAR.sub("", found)
+    pos = text.find(bare) if bare else -1
+    return (pos, pos + len(bare)) if pos >= 0 else (0, max(1, len(bare)))
 
 
 def _merges(a: _Hit, b: _Hit, order: tuple[str, ...]) -> bool:
@@ -104,6 +158,8 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     clean = _Cleaner(rubric)
     phrases = {c.id: [clean(p) for p in c.phrases] for c in rubric.criteria}
     specs = {c.id: c for c in rubric.criteria}
+    year = report_year(outline)
+    anchors = {c.id: with_years(c.anchors, year) for c in rubric.criteria}
     claims: dict[int, list[str]] = {}
     merged: dict[int, list[str]] = {}
     weak_heads: dict[str, list[int]] = {}
@@ -111,7 +167,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     thematic_top: set[int] = set()
 
     for sec in outline.sections[1:]:
-        hits = _heading_hits(sec.title, rubric, clean, phrases)
+        hits = _heading_hits(sec.title, rubric, clean, phrases, anchors)
         for hit in hits:
             candidates[hit.criterion].append(
                 Candidate(hit.criterion, "heading" if hit.strength == "strong" else "weak-heading",
@@ -149,7 +205,6 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     # A top-level section that claims nothing is thematic (e.g. 二、坚持权责明晰…): measures in substance.
     thematic = [i for i in sorted(thematic_top) if i not in claims and
                 content_chars(" ".join(p.text for p in outline.content(i))) >= _THEMATIC_MIN]
-    excluded = _excluded_lines(outline, claims)
     # Cues are placed before the matches are assembled: a paragraph evidences one part only, and
     # the specific parts (不足, 安排) take their paragraphs before the broad measures cue does.
     used_paragraphs: set[int] = set()
@@ -157,7 +212,8 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     for crit in sorted(rubric.criteria, key=lambda c: c.thematic_fallback):
         if crit.id in claimed_by or (crit.thematic_fallback and thematic) or weak_heads.get(crit.id):
             continue
-        found = _cue_match(crit, outline, rubric, excluded, used_paragraphs)
+        excluded = _excluded_lines(outline, claims, crit.cue_in)
+        found = _cue_match(crit, outline, rubric, excluded, used_paragraphs, year)
         if found is not None:
             cues[crit.id] = found
             used_paragraphs.add(found[0].line)
@@ -256,20 +312,25 @@ def _evidence(outline: Outline, index: int, crit: CriterionSpec,
     return None, None
 
 
-def _excluded_lines(outline: Outline, claims: dict[int, list[str]]) -> set[int]:
-    """Lines where an unheaded part cannot be: the preamble and parts claimed by other criteria."""
+def _excluded_lines(outline: Outline, claims: dict[int, list[str]], allowed: tuple[str, ...] = ()) -> set[int]:
+    """Lines where an unheaded part cannot be: the preamble and parts claimed by other criteria.
+
+    ``allowed`` names the parts whose text may hold this one unheaded (the rubric's ``cue_in``:
+    "下一步,我们将……" closing the section on shortcomings is the plan).
+    """
     # The preamble is not a part, unless the report has no headings at all and is all preamble.
     out = {p.line for p in outline.root.body} if len(outline.sections) > 1 else set()
     for index, cids in claims.items():
-        if "measures" in cids:
+        if "measures" in cids or all(c in allowed for c in cids):
             continue
         out.update(p.line for p in outline.content(index))
     return out
 
 
 def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: set[int],
-               used: set[int]) -> tuple[Paragraph, str] | None:
-    if not crit.cues:
+               used: set[int], year: int | None = None) -> tuple[Paragraph, str] | None:
+    cues = [p for p, _dated in with_years(crit.cues, year)]
+    if not cues:
         return None
     paragraphs: list[Paragraph] = []
     for sec in outline.sections:
@@ -280,7 +341,7 @@ def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: 
         if para.line in used or (not crit.cue_anywhere and para.line in excluded):
             continue
         text = strip_quotes(para.text)
-        for pattern in crit.cues:
+        for pattern in cues:
             m = pattern.search(text)
             if m and (crit.cue_anywhere or m.start() <= rubric.cue_window):
                 return para, m.group(0)
@@ -302,7 +363,12 @@ def requirement_hits(match_: Match, outline: Outline, cues: tuple[re.Pattern[str
     """The first cue of a requirement (e.g. causes) inside a matched part's own text."""
     paras: list[Paragraph] = []
     if match_.sections:
-        for index in match_.sections:
+        for k, index in enumerate(match_.sections):
+            sec = outline.sections[index]
+            # A later section of the part headed by the requirement (四、原因分析) states it, as its
+            # subsections' headings do; the part's own first heading (不足和原因) only names it.
+            if k and sec.line is not None and outline.content(index):
+                paras.append(Paragraph(sec.title, sec.line, sec.source or 0))
             paras.extend(outline.content(index))
     elif match_.evidence_line is not None:
         for sec in outline.sections:

@@ -50,6 +50,8 @@ class CriterionSpec:
     cue_anywhere: bool
     messages: dict[str, Lang]
     requirements: tuple[Requirement, ...]
+    # Parts whose text may hold this part unheaded (the plan's "下一步,我们将……" closing the shortcomings).
+    cue_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,9 +196,10 @@ def validate(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Lo
         if ids.index(cid) != i:
             raise RubricError(f"{where(['criteria', i, 'id'])}: duplicate id {cid!r}")
     for i, crit in enumerate(data["criteria"]):
-        for j, other in enumerate(crit.get("nest_in", [])):
-            if other not in ids:
-                _unknown(where, ["criteria", i, "nest_in", j], other)
+        for key in ("nest_in", "cue_in"):
+            for j, other in enumerate(crit.get(key, [])):
+                if other not in ids:
+                    _unknown(where, ["criteria", i, key, j], other)
     for section in ("scoring", "template"):
         for k, cid in enumerate(data.get(section, {}).get("order", [])):
             if cid not in ids:
@@ -269,6 +272,7 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locat
                 cue_anywhere=bool(c.get("cue_anywhere", False)),
                 messages=c.get("messages", {}),
                 requirements=tuple(reqs),
+                cue_in=tuple(c.get("cue_in", [])),
             )
         )
     rules = {

@@ -55,3 +55,11 @@ def test_unknown_rubric_and_bad_yaml(tmp_path: Path) -> None:
     bad.write_text("id: [unclosed\n", "utf-8")
     with pytest.raises(RubricError, match=r"bad.yaml:\d+: invalid YAML"):
         load_rubric(str(bad))
+
+
+def test_cue_in_naming_an_unknown_part_is_a_rubric_error(tmp_path: Path) -> None:
+    path = _write_broken(tmp_path, "    cue_in: [shortcomings]", "    cue_in: [shortcoming]")
+    with pytest.raises(RubricError) as err:
+        load_rubric(str(path))
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:") and "cue_in[0]" in msg and "shortcoming" in msg
