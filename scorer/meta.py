@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from scorer.model import NormalizedDocument, Outline
@@ -98,8 +97,21 @@ def parse_date(text: str) -> DateFound | None:
     return DateFound(when, m.group(0), 0, arabic and not padded and m.group(3) is not None and when is not None)
 
 
+# The last documents seen, by identity (hashing a whole document costs more than the work saved).
+_RECENT_LINES: list[tuple[NormalizedDocument, list[tuple[int, str]]]] = []
+_RECENT_FACTS: list[tuple[NormalizedDocument, Outline, Facts]] = []
+_RECENT = 8
+
+
 def _lines(doc: NormalizedDocument) -> list[tuple[int, str]]:
-    return [(i, ln.text.strip()) for i, ln in enumerate(doc.lines) if ln.text.strip()]
+    """The non-blank lines, stripped, with their indices (shared: callers must not change it)."""
+    for seen, lines in _RECENT_LINES:
+        if seen is doc:
+            return lines
+    lines = [(i, t) for i, t in enumerate(ln.text.strip() for ln in doc.lines) if t]
+    _RECENT_LINES.insert(0, (doc, lines))
+    del _RECENT_LINES[_RECENT:]
+    return lines
 
 
 def _first_heading(doc: NormalizedDocument, outline: Outline) -> int:
@@ -301,9 +313,18 @@ class Facts:
     published_line: int | None
 
 
-@lru_cache(maxsize=8)
 def facts(doc: NormalizedDocument, outline: Outline) -> Facts:
     """The report's metadata, computed once per document (the checks and the scorecard share it)."""
+    for seen, seen_outline, found in _RECENT_FACTS:
+        if seen is doc and seen_outline is outline:
+            return found
+    found = _facts(doc, outline)
+    _RECENT_FACTS.insert(0, (doc, outline, found))
+    del _RECENT_FACTS[_RECENT:]
+    return found
+
+
+def _facts(doc: NormalizedDocument, outline: Outline) -> Facts:
     title, title_line = find_title(doc, outline)
     addressee, addressee_line = find_addressee(doc, outline)
     date = find_date(doc, outline)
@@ -337,5 +358,5 @@ def extract_meta(doc: NormalizedDocument, outline: Outline) -> dict[str, Any]:
         "published": f.published.isoformat() if f.published else None,
         "script": doc.script,
         "format": doc.format,
-        "chars": sum(1 for ch in doc.text if not ch.isspace()),
+        "chars": len("".join(doc.text.split())),  # the characters that are not white space
     }

@@ -33,13 +33,16 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     limit = int(opts.get("max_lines", 20))
     sep = "、" if ctx.lang == "zh" else ", "
     reported = 0
-    for i, line in enumerate(ctx.doc.lines):
-        text = line.text
+    # Only the lines that may hold a match are scanned, with the patterns that may match there.
+    for i, which in ctx.scan().plan(pats):
+        text = ctx.doc.lines[i].text
         if not text.strip():
             continue
+        hits = [m.span() for k in which for m in pats[k].finditer(text) if m.end() > m.start()]
+        if not hits:
+            continue
         quoted = quoted_spans(text, quotes)
-        spans = sorted(m.span() for p in pats for m in p.finditer(text) if m.end() > m.start()
-                       and not any(a <= m.start() and m.end() <= b for a, b in quoted))
+        spans = sorted(s for s in hits if not any(a <= s[0] and s[1] <= b for a, b in quoted))
         found = []
         for start, end in merge(spans):
             piece = text[start:end]

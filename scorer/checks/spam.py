@@ -47,17 +47,19 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     allow = ctx.patterns(ID, "allow")
     legit = ctx.patterns(ID, "legit_before")
     window = int(opts.get("context_chars", 10))
-    for i, line in enumerate(ctx.doc.lines):
-        text = line.text
+    flat = [(p, cat) for cat in cats for p in cat.patterns]
+    # Only the lines that may hold a match are scanned, with the patterns that may match there.
+    for i, which in ctx.scan().plan([p for p, _ in flat]):
+        text = ctx.doc.lines[i].text
         hits: list[tuple[int, int, str]] = []
-        for cat in cats:
-            for p in cat.patterns:
-                for m in p.finditer(text):
-                    if m.end() <= m.start() or any(a.search(m.group(0)) for a in allow):
-                        continue
-                    if cat.context and any(lg.search(text[max(0, m.start() - window) : m.start()]) for lg in legit):
-                        continue
-                    hits.append((m.start(), m.end(), cat.label))
+        for k in which:
+            p, cat = flat[k]
+            for m in p.finditer(text):
+                if m.end() <= m.start() or any(a.search(m.group(0)) for a in allow):
+                    continue
+                if cat.context and any(lg.search(text[max(0, m.start() - window) : m.start()]) for lg in legit):
+                    continue
+                hits.append((m.start(), m.end(), cat.label))
         if not hits:
             continue
         hits.sort()

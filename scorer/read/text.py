@@ -67,10 +67,15 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         raise InputError(name, f"unknown text encoding (guessed {best.encoding}, which fails)") from None
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_ODD = re.compile("[\ue000-\uf8ff\ufffd]")  # private use, replacement character
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r
+
+
 def _plausible_chinese(text: str) -> bool:
     sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    odd = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    cjk = len(_CJK.findall(sample))
+    odd = len(_ODD.findall(sample))
     return cjk > 0 and odd * 20 < cjk
 
 
@@ -82,7 +87,7 @@ def _control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    bad = len(_CONTROL.findall(sample))
     return bad / len(sample)
 
 
