@@ -57,14 +57,22 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
     console.print(table)
     if card.findings:
         console.print(Text(t(lang, "findings"), style="bold"))
+        # A grid, so that a long message (Chinese has no spaces to break at) wraps in its own column.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(overflow="fold")
         for f in card.findings:
-            line = Text("  ")
-            line.append(f"{t(lang, f.severity.value)}", style=_SEVERITY_STYLE[f.severity.value])
-            line.append(f" [{f.rule}]", style="dim")
-            if f.line is not None:
-                line.append(f" {t(lang, 'line', n=f.line)}", style="dim")
-            line.append(f" {f.message}")
-            console.print(line)
+            grid.add_row(
+                " ",
+                Text(t(lang, f.severity.value), style=_SEVERITY_STYLE[f.severity.value]),
+                Text(f"[{f.rule}]"),
+                Text(t(lang, "line", n=f.line) if f.line is not None else ""),
+                Text(f.message),
+            )
+        console.print(grid)
     else:
         console.print(Text(t(lang, "no_findings"), style="green"))
     verdict_style = "bold green" if card.verdict.value == "pass" else "bold red"
@@ -106,4 +114,5 @@ def render(result: RunResult, options: RenderOptions) -> str:
         if s.worst:
             worst = ", ".join(f"{c.path} ({c.score:g})" for c in s.worst)
             console.print(Text(("Lowest scores: " if en else "得分最低:") + worst))
-    return buf.getvalue()
+    # Cells are padded to the table's width; trailing blanks only get in the way of copying.
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
