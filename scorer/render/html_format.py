@@ -13,17 +13,6 @@ if TYPE_CHECKING:
     from scorer.render import RenderOptions
 
 # Labels this format needs beyond scorer.i18n (page furniture only; report wording stays in the rubric).
-_WORDS: dict[str, dict[str, str]] = {
-    "zh": {"doc_title": "法治政府建设年度报告评分", "outline": "程序识别的提纲", "template": "缺少的标题(可复制)",
-           "no_outline": "未识别到任何标题", "batch": "批量评分汇总", "histogram": "得分分布",
-           "weakest": "最常缺失或不充分的部分", "reports": "份", "unreadable": "无法读取",
-           "fix_hint": "请在报告中补上以下标题,并按提示写明内容:"},
-    "en": {"doc_title": "Rule-of-law report scorecards", "outline": "The outline the scorer saw",
-           "template": "Missing headings (to copy)", "no_outline": "No headings recognised", "batch": "Batch summary",
-           "histogram": "Score distribution", "weakest": "Parts most often missing or weak", "reports": "reports",
-           "unreadable": "unreadable", "fix_hint": "Add these headings to the report, with what each hint asks for:"},
-}
-
 STYLE = """
 :root{--found:#1a7f37;--weak:#b35900;--missing:#c62828;--ink:#1f2328;--muted:#57606a;--line:#d0d7de}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -62,7 +51,7 @@ svg text{font-family:inherit}
 
 
 def word(lang: str, key: str) -> str:
-    return _WORDS.get(lang, _WORDS["zh"]).get(key) or t(lang, key)
+    return t(lang, key)
 
 
 def _line(lang: str, line: int | None) -> str:

@@ -21,22 +21,21 @@ def render(result: RunResult, options: RenderOptions) -> str:
     from scorer.batch import summarize
 
     lang = options.lang
-    en = lang == "en"
     s = summarize(result)
     mean = f"{s.mean_score:g}" if s.mean_score is not None else "–"
-    out = ["## " + ("Report scores" if en else "法治政府建设年度报告评分"), ""]
-    out += [f"| {'reports' if en else '报告'} | {t(lang, 'pass')} | {t(lang, 'fail')} | "
-            f"{'unreadable' if en else '无法读取'} | {'mean score' if en else '平均分'} |",
+    out = ["## " + t(lang, "md_title"), ""]
+    out += [f"| {t(lang, 'md_reports')} | {t(lang, 'pass')} | {t(lang, 'fail')} | "
+            f"{t(lang, 'md_unreadable')} | {t(lang, 'mean_score')} |",
             "| ---: | ---: | ---: | ---: | ---: |",
             f"| {s.reports + s.errors} | {s.passed} | {s.failed} | {s.errors} | {mean} |", ""]
     if s.gaps:
-        out += ["### " + ("Criteria most often missing" if en else "最常缺失的评分项"), "",
+        out += ["### " + t(lang, "md_most_missing"), "",
                 f"| {t(lang, 'criterion')} | {t(lang, 'missing')} | {t(lang, 'weak')} |", "| --- | ---: | ---: |"]
         out += [f"| {_cell(label)} (`{cid}`) | {m} | {w} |" for cid, label, m, w in s.gaps]
         out.append("")
     if s.worst:
-        out += ["### " + ("Lowest scores" if en else "得分最低的报告"), "",
-                f"| {'report' if en else '报告'} | {t(lang, 'total')} | {t(lang, 'verdict')} | "
+        out += ["### " + t(lang, "md_lowest"), "",
+                f"| {t(lang, 'md_report')} | {t(lang, 'total')} | {t(lang, 'verdict')} | "
                 f"{t(lang, 'missing')} |", "| --- | ---: | --- | --- |"]
         for card in s.worst:
             gone = ", ".join(c.id for c in card.criteria if c.status.value == "missing" and c.required)

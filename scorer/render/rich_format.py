@@ -106,13 +106,13 @@ def render(result: RunResult, options: RenderOptions) -> str:
         from scorer.batch import summarize
 
         s = summarize(result, top=3)
-        en = lang == "en"
-        console.print(Text(("Mean score: " if en else "平均分:") + f"{s.mean_score:g}"))
+        colon = ": " if lang == "en" else ":"
+        console.print(Text(t(lang, "mean_score") + colon + f"{s.mean_score:g}"))
         if s.gaps:
             gaps = ", ".join(f"{label} ({t(lang, 'missing')} {m}, {t(lang, 'weak')} {w})" for _, label, m, w in s.gaps)
-            console.print(Text(("Most often missing: " if en else "最常缺失:") + gaps))
+            console.print(Text(t(lang, "most_missing") + colon + gaps))
         if s.worst:
             worst = ", ".join(f"{c.path} ({c.score:g})" for c in s.worst)
-            console.print(Text(("Lowest scores: " if en else "得分最低:") + worst))
+            console.print(Text(t(lang, "lowest") + colon + worst))
     # Cells are padded to the table's width; trailing blanks only get in the way of copying.
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
