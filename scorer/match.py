@@ -114,6 +114,13 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
     return sorted(hits, key=lambda h: -h.score)
 
 
+def _whole_ratio(title: str, clean: _Cleaner, phrases: list[str]) -> float:
+    """How nearly the whole heading is one of a part's listed headings (0-100)."""
+    stripped = clean(strip_quotes(title))
+    best = process.extractOne(stripped, phrases, scorer=fuzz.ratio, processor=None) if len(stripped) >= 2 else None
+    return float(best[1]) if best else 0.0
+
+
 def _plain(crit: CriterionSpec) -> set[str]:
     return {p.pattern for p in crit.anchors}
 
@@ -194,6 +201,11 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             continue
         for hit in hits:
             if hit.strength == "weak" and _allowed(specs[hit.criterion], ancestors):
+                weak_heads.setdefault(hit.criterion, []).append(sec.index)
+            elif (hit.strength == "strong" and hit.criterion not in ancestors
+                  and _whole_ratio(sec.title, clean, phrases[hit.criterion]) >= rubric.fuzzy_cutoff):
+                # A part's own heading, misplaced inside another part ("(四)下一步工作打算" under the
+                # measures): the part is there, but not as a part of its own.
                 weak_heads.setdefault(hit.criterion, []).append(sec.index)
         if sec.level == 1 and not ancestors:
             thematic_top.add(sec.index)

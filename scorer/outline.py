@@ -87,6 +87,11 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
     return split_heading(next_text) is not None or (len(next_text) > len(text) * 2 and len(next_text) >= 30)
 
 
+def _numbered(text: str) -> bool:
+    head = split_heading(text)
+    return head is not None and head[0] != "enum"
+
+
 def build_outline(doc: NormalizedDocument) -> Outline:
     nodes: list[_Node] = [_Node(0, "root", None, "", None, None, None)]
     stack: list[int] = [0]  # open sections, root first
@@ -95,7 +100,8 @@ def build_outline(doc: NormalizedDocument) -> Outline:
     # A short line standing alone before a paragraph is a heading whose number was lost, once the
     # body has begun: after the first numbered heading or the first real paragraph, never in the
     # title block. Without any numbering at all, short lines are the only headings there are.
-    seen_numbered = not any(line.level is not None or split_heading(line.text.strip()) for _, line in texts)
+    # (一是……二是…… are run-in enumerations inside paragraphs, not a numbering of headings.)
+    seen_numbered = not any(line.level is not None or _numbered(line.text.strip()) for _, line in texts)
     for pos, (idx, line) in enumerate(texts):
         text = line.text.strip()
         next_text = texts[pos + 1][1].text.strip() if pos + 1 < len(texts) else None
