@@ -17,7 +17,8 @@ _CONTENT_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z]+")
 _THEMATIC_MIN = 30
 # The year a report is on: the year in its title (a preamble line naming 报告/总结/法治), else the
 # year its text opens with (2023年,我县……).
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结|法治))")
+_TITLE_YEAR = (re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结))"),
+               re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。\d]{0,30}法治)"))
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度|以来)?[,是]")
 _YEAR_SLOTS = ("{year}", "{next_year}")
 
@@ -55,9 +56,10 @@ class _Cleaner:
 def report_year(outline: Outline) -> int | None:
     """The year the report is on, from its title or its opening sentence; None when neither says."""
     paras = outline.root.body[:12]
-    for para in paras:
-        if len(para.text) <= 80 and (m := _TITLE_YEAR.search(para.text)):
-            return int(m.group(1))
+    for pattern in _TITLE_YEAR:  # a line that names the report first, then one that names 法治
+        for para in paras:
+            if len(para.text) <= 80 and (m := pattern.search(para.text)):
+                return int(m.group(1))
     for para in paras:
         if m := _OPENING_YEAR.match(para.text):
             return int(m.group(1))
