@@ -156,8 +156,7 @@ def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RubricError(f"{path}: cannot be read ({exc})") from None
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data, node = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -168,7 +167,53 @@ def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     return data, node
 
 
+def _load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data and the node tree (for line numbers) of a YAML text, safely (no object construction).
+
+    libyaml's loader when present (ten times faster; same data and marks); the pure-Python one for
+    a text libyaml refuses, so that a broken file gets the same message either way.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        try:
+            return yaml.load(text, Loader=fast), yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _cache_dir() -> Path | None:
+    """Where schema-valid rubric contents are remembered ($SCORER_CACHE_DIR, else the user cache); None: off."""
+    import os
+
+    if os.environ.get("SCORER_NO_CACHE"):
+        return None
+    root = os.environ.get("SCORER_CACHE_DIR")
+    if root:
+        return Path(root)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "scorer" / "valid-rubrics"
+
+
+def _valid_key(data: dict[str, Any], schema: dict[str, Any]) -> str:
+    import importlib
+
+    from scorer import __version__
+
+    try:  # the built-in module, as `random` does: hashlib would load OpenSSL first (5 ms)
+        sha256: Any = importlib.import_module("_sha256").sha256
+    except ImportError:  # pragma: no cover - a Python without it
+        from hashlib import sha256
+    return str(sha256(f"{__version__}\0{schema!r}\0{data!r}".encode("utf-8", "surrogatepass")).hexdigest())
+
+
 def _schema_errors(data: dict[str, Any], schema: dict[str, Any], where: Locator) -> None:
+    """RubricError for the first schema error. A content that passed once is remembered by its hash
+    (never a failure), so a start-up does not import and run jsonschema for an unchanged rubric."""
+    folder = _cache_dir()
+    key = _valid_key(data, schema) if folder is not None else ""
+    if folder is not None and (folder / key).exists():
+        return
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema)
@@ -176,6 +221,12 @@ def _schema_errors(data: dict[str, Any], schema: dict[str, Any], where: Locator)
     if errors:
         err = errors[0]
         raise RubricError(f"{where(list(err.absolute_path))}: {_schema_message(err)}")
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / key).touch()
+        except OSError:  # a read-only home: validate every time
+            pass
 
 
 def validate_layer(data: dict[str, Any], where: Locator) -> None:

@@ -2,25 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from scorer.errors import InputError
 from scorer.model import Document
-from scorer.read import doc, docx, html, pdf, text
+from scorer.read import text
 from scorer.read.reflow import reflow
 
 Reader = Callable[[str, bytes], Document]
+
+
+def _lazy(module: str, name: str) -> Reader:
+    """``scorer.read.<module>.<name>``, imported on the first call (a plain-text run never loads
+    the Word, PDF or HTML readers and what they import)."""
+
+    def reader(path: str, data: bytes) -> Document:
+        fn: Reader = getattr(importlib.import_module(f"scorer.read.{module}"), name)
+        return fn(path, data)
+
+    reader.__module__ = f"scorer.read.{module}"
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
 
 # Format name -> reader. Each reader takes (display path, raw bytes) and returns a Document or
 # raises InputError with a one-line reason. A test checks that every module here is registered.
 READERS: dict[str, Reader] = {
     "text": text.read_text,
     "markdown": text.read_markdown,
-    "docx": docx.read_docx,
-    "html": html.read_html,
-    "pdf": pdf.read_pdf,
-    "doc": doc.read_doc,
+    "docx": _lazy("docx", "read_docx"),
+    "html": _lazy("html", "read_html"),
+    "pdf": _lazy("pdf", "read_pdf"),
+    "doc": _lazy("doc", "read_doc"),
 }
 
 EXTENSIONS: dict[str, str] = {

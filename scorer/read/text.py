@@ -67,15 +67,14 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         raise InputError(name, f"unknown text encoding (guessed {best.encoding}, which fails)") from None
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
-_ODD = re.compile("[\ue000-\uf8ff\ufffd]")  # private use, replacement character
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r
 
 
 def _plausible_chinese(text: str) -> bool:
     sample = text[:5000]
-    cjk = len(_CJK.findall(sample))
-    odd = len(_ODD.findall(sample))
+    # Compiled here, not at import: only a GB18030 file gets this far, and the class is slow to build.
+    cjk = len(re.findall("[\u4e00-\u9fff]", sample))
+    odd = len(re.findall("[\ue000-\uf8ff\ufffd]", sample))  # private use, replacement character
     return cjk > 0 and odd * 20 < cjk
 
 

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from scorer.model import RunResult
-from scorer.render import (
-    github_format,
-    gitlab_format,
-    html_format,
-    json_format,
-    junit_format,
-    markdown_format,
-    rich_format,
-    sarif_format,
-)
 
 
 @dataclass(frozen=True)
@@ -29,16 +20,29 @@ class RenderOptions:
 
 Renderer = Callable[[RunResult, RenderOptions], str]
 
+
+def _lazy(module: str) -> Renderer:
+    """``scorer.render.<module>.render``, imported on the first call (a run loads only its format)."""
+
+    def render(result: RunResult, options: RenderOptions) -> str:
+        fn: Renderer = importlib.import_module(f"scorer.render.{module}").render
+        return fn(result, options)
+
+    render.__module__ = f"scorer.render.{module}"
+    render.__qualname__ = "render"
+    return render
+
+
 # Format name -> renderer. A test fails when a module in this package is not listed here.
 FORMATS: dict[str, Renderer] = {
-    "rich": rich_format.render,
-    "json": json_format.render,
-    "html": html_format.render,
-    "sarif": sarif_format.render,
-    "junit": junit_format.render,
-    "github": github_format.render,
-    "gitlab": gitlab_format.render,
-    "markdown": markdown_format.render,
+    "rich": _lazy("rich_format"),
+    "json": _lazy("json_format"),
+    "html": _lazy("html_format"),
+    "sarif": _lazy("sarif_format"),
+    "junit": _lazy("junit_format"),
+    "github": _lazy("github_format"),
+    "gitlab": _lazy("gitlab_format"),
+    "markdown": _lazy("markdown_format"),
 }
 
 
