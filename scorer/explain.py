@@ -123,6 +123,8 @@ def _why(m: Match, rubric: Rubric, lang: str, source: dict[int, int]) -> str:
         return text
     if m.via == "weak-heading":
         return ui_label(lang, "why_weak_heading", heading=m.heading)
+    if m.via == "misplaced":
+        return ui_label(lang, "why_misplaced", heading=m.heading)
     if m.via == "cue":
         cue = next((c for c in m.candidates if c.kind == "cue"), None)
         return ui_label(lang, "why_cue", reason=cue.reason if cue else "")

@@ -172,6 +172,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     claims: dict[int, list[str]] = {}
     merged: dict[int, list[str]] = {}
     weak_heads: dict[str, list[int]] = {}
+    misplaced: set[tuple[str, int]] = set()  # (criterion, section) of a part's heading inside another part
     candidates: dict[str, list[Candidate]] = {c.id: [] for c in rubric.criteria}
     thematic_top: set[int] = set()
 
@@ -209,6 +210,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
                 # A part's own heading, misplaced inside another part ("(四)下一步工作打算" under the
                 # measures): the part is there, but not as a part of its own.
                 weak_heads.setdefault(hit.criterion, []).append(sec.index)
+                misplaced.add((hit.criterion, sec.index))
         if sec.level == 1 and not ancestors:
             thematic_top.add(sec.index)
 
@@ -253,7 +255,8 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             results.append(Match(crit.id, Status.WEAK, 0.45, tuple(weak_secs), sec.title, sec.line,
                                  evidence or sec.title, ev_line or sec.line,
                                  content_chars(" ".join(p.text for p in outline.content(sec.index))),
-                                 "weak-heading", tuple(candidates[crit.id])))
+                                 "misplaced" if (crit.id, sec.index) in misplaced else "weak-heading",
+                                 tuple(candidates[crit.id])))
         elif cue is not None:
             para, pattern = cue
             cand = Candidate(crit.id, "cue", 0.4, None, para.line, para.text[:80], f"cue “{pattern}”")

@@ -179,7 +179,7 @@ class Match:
     evidence: str | None
     evidence_line: int | None
     content_chars: int
-    via: str  # "heading" | "merged" | "nested" | "weak-heading" | "cue" | "thematic" | "body" | "none"
+    via: str  # "heading" | "merged" | "nested" | "weak-heading" | "misplaced" | "cue" | "thematic" | "body" | "none"
     candidates: tuple[Candidate, ...] = ()
 
 

@@ -238,3 +238,18 @@ def test_the_year_a_report_is_on(text: str, year: int | None) -> None:
 
     lines = tuple(Line(t, i + 1) for i, t in enumerate(text.split("\n")))
     assert report_year(build_outline(normalize(Document("x", "text", lines, "utf-8")))) == year
+
+
+def test_a_misplaced_heading_is_weak_and_the_finding_says_where_it_stands(rubric: Rubric) -> None:
+    measures = "全年审查规范性文件18件,办理行政复议案件126件,纠错率12.5%,开展执法培训6期,培训执法人员620人次。" * 6
+    text = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、2023年法治政府建设工作情况\n(一)依法决策\n"
+            f"{measures}\n(二)下一步工作打算\n一是深入学习贯彻习近平法治思想;二是加强行政执法监督,完善执法协调监督"
+            "工作体系;三是深化法治宣传教育,落实谁执法谁普法责任制。\n")
+    card = score_text(text, rubric)
+    plan = next(c for c in card.criteria if c.id == "plan")
+    assert plan.status.value == "weak" and plan.line == 5
+    weak = [f for f in card.findings if f.rule == "section-weak" and f.criterion == "plan"]
+    assert len(weak) == 1
+    assert "“下一步工作打算”是“2023年法治政府建设工作情况”的下级标题" in weak[0].message
+    en = score_text(text, rubric, lang="en")
+    assert any("stands inside" in f.message for f in en.findings if f.criterion == "plan")

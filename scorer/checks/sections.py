@@ -37,11 +37,14 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             yield ctx.finding("section-empty", m.line, crit.id, label=label, chars=m.content_chars)
         elif m.status is Status.WEAK:
             detail = ctx.text(crit.messages.get("weak"))
+            options = ctx.rubric.rule("section-weak").options
             if m.via in ("heading", "nested", "merged"):
-                detail = ("标题下内容过少({chars}字,至少{need}字)。" if ctx.lang == "zh" else
-                          "too little under the heading ({chars} characters, {need} needed).").format(
-                              chars=m.content_chars, need=crit.min_chars)
+                detail = ctx.say(options.get("thin"), chars=m.content_chars, need=crit.min_chars) or detail
                 fix = ""
+            elif m.via == "misplaced" and m.sections:
+                parent = ctx.outline.sections[m.sections[0]].parent
+                inside = ctx.outline.sections[parent].title if parent else ""
+                detail = ctx.say(options.get("misplaced"), heading=m.heading, inside=inside) or detail
             sev = Severity.WARNING if crit.required else Severity.INFO
             yield ctx.finding("section-weak", m.evidence_line if m.line is None else m.line, crit.id,
                               severity=sev, label=label, detail=(detail + " " + fix).strip())

@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
 
 def _content(ctx: Context, m: Match) -> str:
     """A part's text: its sections (headings included), or the paragraph that showed it."""
-    if m.via in ("heading", "nested", "thematic", "weak-heading") and m.sections:
+    if m.via in ("heading", "nested", "thematic", "weak-heading", "misplaced") and m.sections:
         return "\n".join(p.text for i in m.sections for p in ctx.outline.content(i))
     if m.evidence_line is not None:
         return ctx.doc.lines[m.evidence_line].text
