@@ -68,7 +68,8 @@ def _title(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | N
 
 
 def _end(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | None]:
-    last = max((i for i, ln in enumerate(ctx.doc.lines) if ln.text.strip()), default=None)
+    lines = ctx.doc.lines
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].text.strip()), None)
     if f.date is None:
         yield ctx.finding("date-missing", last, None, example=opts.get("example", ""))
     else:
