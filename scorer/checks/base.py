@@ -313,6 +313,13 @@ def _finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[st
     return re.compile(emit(trie)), {ch: tuple(ws) for ch, ws in by_first.items()}
 
 
+@lru_cache(maxsize=64)
+def _plan_words(patterns: tuple[re.Pattern[str], ...]) -> tuple[list[tuple[str, ...] | None], tuple[str, ...]]:
+    """Each pattern's factors (None: no filter), and all the factors, for LineScan.plan."""
+    per_pattern = [factors(p.pattern, p.flags) for p in patterns]
+    return per_pattern, tuple(sorted({w for fs in per_pattern if fs is not None for w in fs}))
+
+
 class LineScan:
     """A document's lines joined once, to find the lines that may hold a pattern's match."""
 
@@ -353,8 +360,7 @@ class LineScan:
         always listed for that line: running the listed patterns finds every match that running
         all of them on every line would.
         """
-        per_pattern = [factors(p.pattern, p.flags) for p in patterns]
-        words = tuple(sorted({w for fs in per_pattern if fs is not None for w in fs}))
+        per_pattern, words = _plan_words(tuple(patterns))
         occ = self.occurrences(words) if words else {}
         every: list[int] = []
         per_line: dict[int, list[int]] = {}

@@ -20,8 +20,8 @@ def _looks_utf16(data: bytes) -> str | None:
     sample = data[:4000]
     if len(sample) < 4:
         return None
-    even_zero = sum(1 for b in sample[0::2] if b == 0)
-    odd_zero = sum(1 for b in sample[1::2] if b == 0)
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
     half = len(sample) // 2
     if odd_zero > half * 0.2 and even_zero < half * 0.05:
         return "utf-16-le"
