@@ -98,6 +98,16 @@ def test_rules_lists_and_explains() -> None:
     assert run("rules", "nope").returncode == 2
 
 
+def test_rules_show_each_rule_with_its_severity_and_its_own_line() -> None:
+    rows = {line.split()[0]: line.split(None, 2)[1:] for line in run("rules").stdout.splitlines()}
+    assert rows["section-missing"][0] == "error" and rows["addressee-missing"][0] == "info"
+    assert len({tuple(r) for r in rows.values()}) == len(rows)  # no two rules share a line
+    assert rows["date-missing"][1] == "未写成文日期"
+    en = run("rules", "date-missing", "--lang", "en").stdout
+    assert en.startswith("date-missing (warning in national): no 成文日期 (date) at the end of the report")
+    assert "GB/T 9704" in en  # the family's documentation follows
+
+
 @pytest.mark.parametrize("name", ["huarong-county-2022.txt", "haigang-district-2022.txt"])
 def test_real_reports_through_the_cli(name: str, seeds_dir: Path) -> None:
     proc = run("check", str(seeds_dir / name), "--format", "json")

@@ -29,6 +29,15 @@ def all_rules() -> dict[str, ModuleType]:
     return {rule: mod for mod in REGISTRY.values() for rule in mod.RULES}
 
 
+def rule_summary(rule_id: str, lang: str = "zh") -> str:
+    """A rule's one line in ``lang`` (zh or en); "" for an unknown rule."""
+    mod = all_rules().get(rule_id)
+    if mod is None:
+        return ""
+    zh, en = mod.RULES[rule_id]
+    return str(en if lang == "en" else zh)
+
+
 def run_checks(ctx: Context) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     for mod in REGISTRY.values():
@@ -38,4 +47,4 @@ def run_checks(ctx: Context) -> tuple[Finding, ...]:
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key()))
 
 
-__all__ = ["REGISTRY", "Context", "all_rules", "run_checks"]
+__all__ = ["REGISTRY", "Context", "all_rules", "rule_summary", "run_checks"]

@@ -26,7 +26,12 @@ from scorer.meta import Facts, facts
 from scorer.model import Finding
 
 ID = "deadline"
-RULES = ("late-report",)
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "late-report": (
+        "成文(或发布)日期晚于规定时限",
+        "dated (or published) after the rubric's deadline",
+    ),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

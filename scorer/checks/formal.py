@@ -30,7 +30,32 @@ from scorer.meta import DateFound, Facts, cn_number, facts, is_place
 from scorer.model import Finding, Section
 
 ID = "formal"
-RULES = ("title-format", "addressee-missing", "signature-missing", "date-missing", "date-format", "numbering-order")
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "title-format": (
+        "标题不规范:缺标题,或未写明“法治政府建设”、年度、文种“报告”",
+        "no title, or a title without 法治政府建设, the year, or 报告 at its end",
+    ),
+    "addressee-missing": (
+        "未写主送机关",
+        "no 主送机关 (addressee) line before the text",
+    ),
+    "signature-missing": (
+        "未写发文机关署名",
+        "no 发文机关署名 (signature) above the date",
+    ),
+    "date-missing": (
+        "未写成文日期",
+        "no 成文日期 (date) at the end of the report",
+    ),
+    "date-format": (
+        "成文日期书写不规范(汉字数字、补零、缺日或日期不存在)",
+        "the date in Chinese numerals, zero-padded, without its day, or impossible",
+    ),
+    "numbering-order": (
+        "标题序号不规范(应为一、→(一)→1.→(1),不跳号、不重号)",
+        "headings not numbered 一、 → (一) → 1. → (1), or a series with a gap or a repeat",
+    ),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

@@ -20,7 +20,16 @@ from scorer.checks.base import Context
 from scorer.model import Finding
 
 ID = "noise"
-RULES = ("text-noise", "mojibake")
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "text-noise": (
+        "已清理的抓取噪声(拼音注音、重复标点、异常空白、繁体字)",
+        "scraping noise that was cleaned up (pinyin, doubled punctuation, odd spaces, traditional script)",
+    ),
+    "mojibake": (
+        "无法修复的乱码",
+        "garbled characters that normalization cannot repair",
+    ),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

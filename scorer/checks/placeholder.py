@@ -21,7 +21,12 @@ from scorer.checks.base import Context
 from scorer.model import Finding
 
 ID = "placeholder"
-RULES = ("placeholder",)
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "placeholder": (
+        "未替换的模板占位符(XX、××、【 】、某某县、___、(此处…))",
+        "template placeholders left in (XX, ××, 【 】, 某某县, ___, (此处…))",
+    ),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

@@ -19,7 +19,32 @@ from scorer.checks.base import Context
 from scorer.model import Finding, Severity, Status
 
 ID = "sections"
-RULES = ("section-missing", "section-weak", "section-empty", "section-merged", "section-order", "causes-missing")
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "section-missing": (
+        "缺少必备内容(规定要求的某一部分没有写)",
+        "a required part is absent",
+    ),
+    "section-weak": (
+        "某部分不充分:只在段落中提及、由专题内容推断、标题放错位置,或标题下内容过少",
+        "a part is only mentioned in passing, inferred, misplaced inside another part, or thin under its heading",
+    ),
+    "section-empty": (
+        "只有标题,标题下几乎没有内容",
+        "a heading with (almost) nothing under it",
+    ),
+    "section-merged": (
+        "一个标题同时包含两部分(如“存在的问题和2020年工作打算”)",
+        "one heading carries two parts (存在的问题和2020年工作打算)",
+    ),
+    "section-order": (
+        "各部分顺序与规定不一致(举措和成效 → 不足 → 安排)",
+        "the parts are not in the rule's order (举措和成效 → 不足 → 安排)",
+    ),
+    "causes-missing": (
+        "只列出不足,没有写明原因",
+        "shortcomings listed without their causes",
+    ),
+}
 _EMPTY_CHARS = 10
 
 

@@ -29,7 +29,12 @@ from scorer.checks.placeholder import merge
 from scorer.model import Finding
 
 ID = "spam"
-RULES = ("spam-content",)
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "spam-content": (
+        "被注入的赌博、彩票、色情、广告内容,以及网址和电话号码",
+        "gambling, lottery, adult or advertising text, URLs and phone numbers injected into the page",
+    ),
+}
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,20 @@ from scorer.meta import facts
 from scorer.model import Finding, Match, Status
 
 ID = "substance"
-RULES = ("shortcomings-thin", "no-evidence", "outline-coverage")
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "shortcomings-thin": (
+        "“存在的不足”相对“主要举措和成效”过于简略",
+        "the shortcomings are too thin next to the measures",
+    ),
+    "no-evidence": (
+        "“主要举措和成效”缺少数据支撑",
+        "the measures cite too few figures",
+    ),
+    "outline-coverage": (
+        "主要举措未涉及《法治政府建设实施纲要》的某些方面",
+        "areas of the 纲要 in force that the measures do not touch",
+    ),
+}
 _REAL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # _REAL counted on UTF-8 bytes: A-Z a-z 0-9 are one byte each; U+5000-U+9FFF start with a lead
 # byte E5-E9 (never a continuation byte); U+4E00-U+4FFF are E4 followed by B8-BF.

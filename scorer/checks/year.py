@@ -27,7 +27,12 @@ from scorer.meta import facts
 from scorer.model import Finding
 
 ID = "year"
-RULES = ("year-mismatch",)
+RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
+    "year-mismatch": (
+        "标题、开头、各部分标题、下一年度安排和成文日期的年份不一致",
+        "the title, the opening, the headings, the plan (report year + 1) and the date disagree on the year",
+    ),
+}
 # A single year, not one end of a span such as 2021—2025年 or (2021-2025年).
 _YEAR = re.compile(r"(?<![\d—–~\-至])((?:19|20)\d{2})\s*年(?!\s*[—–~\-至])")
 _OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*(?:[,是])")

@@ -171,9 +171,10 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         result = baseline.only_new(result, diff)
     rules: dict[str, str] = {}
     if fmt == "sarif":
-        from scorer.checks import all_rules
+        from scorer.checks import all_rules, rule_summary
 
-        rules = {rid: (mod.__doc__ or "").strip() for rid, mod in all_rules().items()}
+        rules = {rid: rule_summary(rid, "en") + "\n\n" + (mod.__doc__ or "").strip()
+                 for rid, mod in all_rules().items()}
     if color is None:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(result, fmt, RenderOptions(lang=lang, width=width, color=bool(color), rules=rules))
