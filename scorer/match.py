@@ -21,6 +21,16 @@ _TITLE_YEAR = (re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报�
                re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。\d]{0,30}法治)"))
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度|以来)?[,是]")
 _YEAR_SLOTS = ("{year}", "{next_year}")
+# A year in Chinese numerals (二〇二四年), read as 2024 wherever years are compared.
+_CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals (二〇二四年) written in digits (2024年)."""
+    if "〇" not in text and "零" not in text and "○" not in text:
+        return text  # every such year of this century has a zero
+    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,7 @@ class _Hit:
     score: float
     span: tuple[int, int] | None
     reason: str
+    dated: bool = False  # claimed by an anchor naming the report's years ({next_year}年…)
 
 
 def content_chars(text: str) -> int:
@@ -55,13 +66,13 @@ class _Cleaner:
 
 def report_year(outline: Outline) -> int | None:
     """The year the report is on, from its title or its opening sentence; None when neither says."""
-    paras = outline.root.body[:12]
+    texts = [arabic_years(para.text) for para in outline.root.body[:12]]
     for pattern in _TITLE_YEAR:  # a line that names the report first, then one that names 法治
-        for para in paras:
-            if len(para.text) <= 80 and (m := pattern.search(para.text)):
+        for text in texts:
+            if len(text) <= 80 and (m := pattern.search(text)):
                 return int(m.group(1))
-    for para in paras:
-        if m := _OPENING_YEAR.match(para.text):
+    for text in texts:
+        if m := _OPENING_YEAR.match(text):
             return int(m.group(1))
     return None
 
@@ -90,7 +101,7 @@ def with_years(patterns: tuple[re.Pattern[str], ...], year: int | None) -> tuple
 
 def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str, list[str]],
                   anchors: dict[str, tuple[tuple[re.Pattern[str], bool], ...]]) -> list[_Hit]:
-    raw = strip_quotes(title) if rubric.quote_strip else title
+    raw = arabic_years(strip_quotes(title) if rubric.quote_strip else title)
     text = _YEAR.sub("", raw)
     stripped = clean(text)
     hits: list[_Hit] = []
@@ -98,22 +109,25 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
         # WRatio (partial) grades a heading that an anchor already claimed; only a whole-string
         # likeness may claim a heading on its own, or "立法计划" would pass for "工作计划".
         # Each is computed only on the branch that uses it (WRatio is the costly one).
-        anchor = next((m for p, dated in anchors[crit.id] if (m := p.search(raw if dated else text))), None)
+        found = next(((m, dated) for p, dated in anchors[crit.id] if (m := p.search(raw if dated else text))), None)
+        anchor, dated = found if found is not None else (None, False)
         scorer = fuzz.WRatio if anchor is not None else fuzz.ratio
         best = process.extractOne(stripped, phrases[crit.id], scorer=scorer, score_cutoff=50,
                                   processor=None) if len(stripped) >= 2 else None
         fuzzy = whole = float(best[1]) if best else 0.0
         if anchor is not None:
             score = 0.75 + 0.25 * fuzzy / 100
-            span = anchor.span() if anchor.re.pattern in _plain(crit) else _span_in(text, anchor.group(0))
-            hits.append(_Hit(crit.id, "strong", score, span, f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}"))
+            span = _span_in(text, anchor.group(0)) if dated else anchor.span()
+            hits.append(_Hit(crit.id, "strong", score, span, f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}", dated))
         elif whole >= rubric.fuzzy_cutoff:
             hits.append(_Hit(crit.id, "strong", 0.9 * whole / 100, None, f"fuzzy {whole:.0f} to a listed heading"))
         else:
             weak = next((m for p in crit.weak_anchors if (m := p.search(text))), None)
             if weak is not None:
                 hits.append(_Hit(crit.id, "weak", 0.45, weak.span(), f"weak anchor “{weak.group(0)}”"))
-    return sorted(hits, key=lambda h: -h.score)
+    # A heading that names the year after the report's (2024年……主要举措 in a report on 2023) is about
+    # that year, whatever else its words would claim.
+    return sorted(hits, key=lambda h: (not h.dated, -h.score))
 
 
 def _whole_ratio(title: str, clean: _Cleaner, phrases: list[str]) -> float:
@@ -121,10 +135,6 @@ def _whole_ratio(title: str, clean: _Cleaner, phrases: list[str]) -> float:
     stripped = clean(strip_quotes(title))
     best = process.extractOne(stripped, phrases, scorer=fuzz.ratio, processor=None) if len(stripped) >= 2 else None
     return float(best[1]) if best else 0.0
-
-
-def _plain(crit: CriterionSpec) -> set[str]:
-    return {p.pattern for p in crit.anchors}
 
 
 def _span_in(text: str, found: str) -> tuple[int, int]:
@@ -357,7 +367,7 @@ def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: 
     for para in sorted(paragraphs, key=lambda p: p.line):
         if para.line in used or (not crit.cue_anywhere and para.line in excluded):
             continue
-        text = strip_quotes(para.text)
+        text = arabic_years(strip_quotes(para.text))
         for pattern in cues:
             m = pattern.search(text)
             if m and (crit.cue_anywhere or m.start() <= rubric.cue_window):
@@ -393,7 +403,7 @@ def requirement_hits(match_: Match, outline: Outline, cues: tuple[re.Pattern[str
                 if para.line == match_.evidence_line:
                     paras.extend(sec.body[i : i + 2])
     for para in paras:
-        text = strip_quotes(para.text)
+        text = arabic_years(strip_quotes(para.text))
         for pattern in cues:
             m = pattern.search(text)
             if m:

@@ -13,7 +13,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^(第[{_CN}\d]{{1,4}}(?:部分|章|篇))\s*[、.:,]?\s*(.*)$")),
     ("cnp", re.compile(rf"^([(][{_CN}]{{1,3}}[)])\s*[、.,:]?\s*(.*)$")),
     ("arp", re.compile(r"^([(]\d{1,2}[)])\s*[、.,:]?\s*(.*)$")),
-    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.:,](?![{_CN}])\s*(.*)$")),
+    # (not 一、二…: an enumeration; but 四、二〇二四年工作计划 opens with a year in Chinese numerals)
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.:,](?!(?![〇零○一二三四五六七八九]{{4}}\s*年)[{_CN}])\s*(.*)$")),
     ("ar", re.compile(r"^(\d{1,2})\s*(?:[、]|\.(?!\d)|[.](?=\D))\s*(.*)$")),
     ("circled", re.compile(r"^([\u2460-\u2473\u2776-\u277f])\s*[、.]?\s*(.*)$")),
     ("enum", re.compile(rf"^([{_CN}]{{1,3}}是)\s*(.*)$")),
