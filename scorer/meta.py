@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import islice, takewhile
 from typing import Any
 
 from scorer.model import NormalizedDocument, Outline
@@ -128,7 +129,8 @@ def _clean_title(text: str) -> str:
 def find_title(doc: NormalizedDocument, outline: Outline) -> tuple[str | None, int | None]:
     """The report's own title: an early line (or two joined lines) naming 法治…建设 and 报告."""
     first_heading = _first_heading(doc, outline)
-    lines = [(i, t) for i, t in _lines(doc) if i < min(first_heading, 200)][:_HEAD_LINES]
+    limit = min(first_heading, 200)
+    lines = list(islice(takewhile(lambda it: it[0] < limit, _lines(doc)), _HEAD_LINES))  # indices ascend
     usable = [(i, _clean_title(t)) for i, t in lines if len(t) <= 80 and not _NOT_TITLE.search(_clean_title(t))]
     for i, text in usable:
         if _TITLE_WORDS.search(text) and _REPORT_WORD.search(text) and not re.search(r"[,;]", text):
@@ -178,6 +180,8 @@ def find_addressee(doc: NormalizedDocument, outline: Outline) -> tuple[str | Non
 def _date_lines(doc: NormalizedDocument) -> list[tuple[int, str, DateFound]]:
     out = []
     for i, text in _lines(doc):
+        if "年" not in text or "月" not in text:  # both are in every _DATE_LINE match: skip the regex
+            continue
         m = _DATE_LINE.match(text)
         if not m:
             continue
