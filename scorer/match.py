@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,22 +79,31 @@ def report_year(outline: Outline) -> int | None:
 
 
 @lru_cache(maxsize=256)
+def _any_year(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    text = pattern.pattern.replace("{year}", r"(?:19|20)\d\d").replace("{next_year}", r"(?:19|20)\d\d")
+    return re.compile(text, pattern.flags)
+
+
+@lru_cache(maxsize=256)
 def _fill_year(pattern: re.Pattern[str], year: int) -> re.Pattern[str]:
     return re.compile(pattern.pattern.replace("{year}", str(year)).replace("{next_year}", str(year + 1)),
                       pattern.flags)
 
 
-def with_years(patterns: tuple[re.Pattern[str], ...], year: int | None) -> tuple[tuple[re.Pattern[str], bool], ...]:
+def with_years(patterns: tuple[re.Pattern[str], ...], year: int | None,
+               any_year: bool = False) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """Each pattern with ``{year}``/``{next_year}`` filled in, and whether it names a year.
 
     A pattern naming a year is searched in text that keeps its years; with no known report year
-    it is left out.
+    it is left out, or with ``any_year`` takes any year.
     """
     out: list[tuple[re.Pattern[str], bool]] = []
     for pat in patterns:
         if any(slot in pat.pattern for slot in _YEAR_SLOTS):
             if year is not None:
                 out.append((_fill_year(pat, year), True))
+            elif any_year:
+                out.append((_any_year(pat), True))
         else:
             out.append((pat, False))
     return tuple(out)
@@ -206,7 +216,10 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             best = strong[0]
             chosen = [best.criterion]
             for other in strong[1:]:
-                if _merges(best, other, rubric.order):
+                # A second part named in the heading must show in the text under it: an opening cut
+                # off under "一、工作情况及2024年工作安排" holds no plan.
+                if _merges(best, other, rubric.order) and any(
+                        _speaks_of(specs[other.criterion], p.text, year) for p in outline.content(sec.index)):
                     chosen.append(other.criterion)
             claims[sec.index] = chosen
             if len(chosen) > 1:
@@ -248,8 +261,8 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
         sections = sorted(claimed_by.get(crit.id, []))
         if sections:
             extra = thematic if crit.thematic_fallback else []
-            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id], extra, specs))
-            results.extend(_requirements(crit, results[-1], outline))
+            results.append(_heading_match(crit, sections, outline, merged, candidates[crit.id], extra, specs, year))
+            results.extend(_requirements(crit, results[-1], outline, rubric, year))
             continue
         cue = cues.get(crit.id)
         weak_secs = weak_heads.get(crit.id, [])
@@ -276,15 +289,28 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
         else:
             results.append(Match(crit.id, Status.MISSING, 0.0, (), None, None, None, None, 0, "none",
                                  tuple(candidates[crit.id])))
-        results.extend(_requirements(crit, results[-1], outline))
+        results.extend(_requirements(crit, results[-1], outline, rubric, year))
     return tuple(results)
 
 
-def _requirements(crit: CriterionSpec, parent: Match, outline: Outline) -> list[Match]:
-    """Requirements inside a part (the causes of the shortcomings) are looked for in its own text."""
+def _requirements(crit: CriterionSpec, parent: Match, outline: Outline, rubric: Rubric,
+                  year: int | None) -> list[Match]:
+    """Requirements inside a part (the causes of the shortcomings) are looked for in its own text.
+
+    Not in a paragraph that opens as another part ("下一步,我市将从根源上解决……" under a heading
+    that carries shortcomings and plan): a promise is no cause.
+    """
+    others = [c for c in rubric.criteria if c.id != crit.id and not c.thematic_fallback and c.cues]
+
+    def opens_other(text: str) -> bool:
+        text = arabic_years(strip_quotes(text))
+        return any(m.start() <= rubric.cue_window for c in others
+                   for pat, _dated in with_years(c.cues, year) if (m := pat.search(text)))
+
     out: list[Match] = []
     for req in crit.requirements:
-        hit = requirement_hits(parent, outline, req.cues) if parent.status is not Status.MISSING else None
+        hit = (requirement_hits(parent, outline, req.cues, opens_other)
+               if parent.status is not Status.MISSING else None)
         if hit is None:
             out.append(Match(req.id, Status.MISSING, 0.0, (), None, None, None, None, 0, "none"))
         else:
@@ -295,7 +321,8 @@ def _requirements(crit: CriterionSpec, parent: Match, outline: Outline) -> list[
 
 
 def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, merged: dict[int, list[str]],
-                   cands: list[Candidate], thematic: list[int], specs: dict[str, CriterionSpec]) -> Match:
+                   cands: list[Candidate], thematic: list[int], specs: dict[str, CriterionSpec],
+                   year: int | None = None) -> Match:
     first = outline.sections[sections[0]]
     chars = sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in sections)
     if chars < crit.min_chars and thematic:
@@ -308,7 +335,7 @@ def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, m
     else:
         via = "nested" if first.level > 1 and _nested(outline, first) else "heading"
     others = [specs[c] for i in sections for c in merged.get(i, []) if c != crit.id]
-    evidence, ev_line = _evidence(outline, first.index, crit, others)
+    evidence, ev_line = _evidence(outline, first.index, crit, others, year)
     conf = best if status is Status.FOUND else best * 0.6
     return Match(crit.id, status, min(conf, 1.0), tuple(sections), first.title, first.line, evidence,
                  ev_line, chars, via, tuple(cands))
@@ -319,19 +346,21 @@ def _nested(outline: Outline, sec: Section) -> bool:
     return parent is not None and parent.level >= 1
 
 
-def _speaks_of(crit: CriterionSpec, text: str) -> bool:
-    text = strip_quotes(text)
-    return any(p.search(text) for p in (*crit.cues, *crit.anchors))
+def _speaks_of(crit: CriterionSpec, text: str, year: int | None = None) -> bool:
+    """Whether a paragraph names a part: one of its cues or anchors anywhere in it."""
+    text = arabic_years(strip_quotes(text))
+    patterns = (*with_years(crit.cues, year, True), *with_years(crit.anchors, year, True))
+    return any(p.search(text) for p, _dated in patterns)
 
 
-def _evidence(outline: Outline, index: int, crit: CriterionSpec,
-              others: list[CriterionSpec] | None = None) -> tuple[str | None, int | None]:
+def _evidence(outline: Outline, index: int, crit: CriterionSpec, others: list[CriterionSpec] | None = None,
+              year: int | None = None) -> tuple[str | None, int | None]:
     """The first paragraph with real content; under a merged heading, the first that speaks of this part."""
     paras = [p for p in outline.content(index) if content_chars(p.text) >= 10]
     if others:
-        own = [p for p in paras if _speaks_of(crit, p.text)]
+        own = [p for p in paras if _speaks_of(crit, p.text, year)]
         if not own:
-            own = [p for p in paras if not any(_speaks_of(o, p.text) for o in others)]
+            own = [p for p in paras if not any(_speaks_of(o, p.text, year) for o in others)]
         paras = own or paras
     for para in paras:
         if content_chars(para.text) >= 10:
@@ -386,8 +415,9 @@ def _sentence_around(text: str, cue: str) -> str:
     return sentence if len(sentence) <= 160 else sentence[:160] + "…"
 
 
-def requirement_hits(match_: Match, outline: Outline, cues: tuple[re.Pattern[str], ...]) -> tuple[str, int] | None:
-    """The first cue of a requirement (e.g. causes) inside a matched part's own text."""
+def requirement_hits(match_: Match, outline: Outline, cues: tuple[re.Pattern[str], ...],
+                     skip: Callable[[str], bool] | None = None) -> tuple[str, int] | None:
+    """The first cue of a requirement (e.g. causes) inside a matched part's own text (not in ``skip`` paragraphs)."""
     paras: list[Paragraph] = []
     if match_.sections:
         for k, index in enumerate(match_.sections):
@@ -403,6 +433,8 @@ def requirement_hits(match_: Match, outline: Outline, cues: tuple[re.Pattern[str
                 if para.line == match_.evidence_line:
                     paras.extend(sec.body[i : i + 2])
     for para in paras:
+        if skip is not None and skip(para.text):
+            continue
         text = arabic_years(strip_quotes(para.text))
         for pattern in cues:
             m = pattern.search(text)
