@@ -331,3 +331,125 @@ def test_html_labelled_gbk_but_saved_as_utf8_is_not_mojibake() -> None:
     doc = read_html("relabelled.html", page.encode("utf-8"))
     assert doc.encoding == "utf-8"
     assert "四、2024年工作安排" in texts(doc)
+
+
+def _docx(tmp_path: Path, build: Callable[[object], None]) -> Document:
+    import docx
+
+    d = docx.Document()
+    build(d)
+    path = tmp_path / "x.docx"
+    d.save(str(path))
+    return read_docx(str(path), path.read_bytes())
+
+
+def _levels(doc: Document) -> list[tuple[str, int | None]]:
+    return [(line.text, line.level) for line in doc.lines if line.text.strip()]
+
+
+def test_docx_title_styled_heading_1_is_no_heading_and_the_levels_rebase(tmp_path: Path) -> None:
+    def titled(d: object) -> None:
+        for text, style in [("青禾县2024年度法治政府建设情况报告", "Heading 1"), ("一、主要举措", "Heading 2"),
+                            ("（一）依法履职", "Heading 3"), ("正文。", None), ("二、不足和原因", "Heading 2")]:
+            d.add_paragraph(text, style=style)  # type: ignore[attr-defined]
+
+    assert _levels(_docx(tmp_path, titled)) == [("青禾县2024年度法治政府建设情况报告", None), ("一、主要举措", 1),
+                                                ("（一）依法履职", 2), ("正文。", None), ("二、不足和原因", 1)]
+
+    def untitled(d: object) -> None:  # unnumbered sections in Heading 1, no title: the first stays a section
+        for text, style in [("主要举措和成效", "Heading 1"), ("正文。", None), ("存在的不足", "Heading 1")]:
+            d.add_paragraph(text, style=style)  # type: ignore[attr-defined]
+
+    assert _levels(_docx(tmp_path, untitled)) == [("主要举措和成效", 1), ("正文。", None), ("存在的不足", 1)]
+
+
+def test_docx_soft_break_in_a_heading_leaves_the_rest_as_body(tmp_path: Path) -> None:
+    def build(d: object) -> None:
+        p = d.add_paragraph(style="Heading 1")  # type: ignore[attr-defined]
+        p.add_run("一、主要举措")
+        p.add_run().add_break()
+        p.add_run("全年审查文件18件。")
+        p.add_run().add_break()
+        p.add_run("组织培训3次。")
+
+    assert _levels(_docx(tmp_path, build)) == [("一、主要举措", 1), ("全年审查文件18件。", None), ("组织培训3次。", None)]
+
+
+_BOX = ('<w:r xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{0}</w:t></w:r></w:p>'
+        '</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>'
+        '<w:txbxContent><w:p><w:r><w:t>{0}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+        '</mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_docx_text_boxes_are_read_once_in_document_order(tmp_path: Path) -> None:
+    def build(d: object) -> None:
+        d.add_paragraph("红头之前")  # type: ignore[attr-defined]
+        anchor = d.add_paragraph("锚定段落")  # type: ignore[attr-defined]
+        _xml(anchor, _BOX.format("文本框里的标题"))
+        vml = d.add_paragraph()  # type: ignore[attr-defined]
+        _xml(vml, '<w:r xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+                  '<w:t>旧式文本框</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+        d.add_paragraph("正文")  # type: ignore[attr-defined]
+
+    assert texts(_docx(tmp_path, build)) == ["红头之前", "文本框里的标题", "锚定段落", "旧式文本框", "正文"]
+
+
+def test_docx_table_of_contents_is_skipped_but_a_field_left_open_loses_nothing(tmp_path: Path) -> None:
+    def toc(d: object) -> None:
+        d.add_paragraph("目  录")  # type: ignore[attr-defined]
+        entry = d.add_paragraph()  # type: ignore[attr-defined]
+        _xml(entry, '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、主要举措</w:t></w:r>'
+                    '<w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r>')
+        d.add_paragraph("二、存在的不足\t2")  # type: ignore[attr-defined]  # still inside the field
+        _xml(d.add_paragraph(), '<w:r><w:fldChar w:fldCharType="end"/></w:r>')  # type: ignore[attr-defined]
+        d.add_paragraph("一、主要举措", style="Heading 1")  # type: ignore[attr-defined]
+
+    assert texts(_docx(tmp_path, toc)) == ["一、主要举措"]
+
+    def unclosed(d: object) -> None:
+        entry = d.add_paragraph()  # type: ignore[attr-defined]
+        _xml(entry, '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC </w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、主要举措</w:t></w:r>')
+        d.add_paragraph("全年" + "审查规范性文件并提出修改意见，" * 8)  # type: ignore[attr-defined]
+        d.add_paragraph("二、存在的不足")  # type: ignore[attr-defined]
+
+    got = texts(_docx(tmp_path, unclosed))
+    assert got[-2].startswith("全年审查") and got[-1] == "二、存在的不足"
+
+
+def test_docx_hidden_text_is_not_read(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    def build(d: object) -> None:
+        d.styles.element.append(parse_xml(  # type: ignore[attr-defined]
+            f'<w:style xmlns:w="{W}" w:type="paragraph" w:styleId="Note"><w:name w:val="填写说明"/>'
+            '<w:rPr><w:vanish/></w:rPr></w:style>'))
+        p = d.add_paragraph("看得见")  # type: ignore[attr-defined]
+        p.add_run("（隐藏的说明）").font.hidden = True
+        note = d.add_paragraph("隐藏样式的段落")  # type: ignore[attr-defined]
+        note._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle xmlns:w="{W}" w:val="Note"/>'))
+        _xml(note, '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>取消隐藏的一段</w:t></w:r>')
+        d.add_paragraph().add_run("整段隐藏").font.hidden = True  # type: ignore[attr-defined]
+
+    assert texts(_docx(tmp_path, build)) == ["看得见", "取消隐藏的一段"]
+
+
+def test_html_title_outside_the_article_comes_back_once(tmp_path: Path) -> None:
+    body = "".join(f"<p>{t}</p>" for t in ["县委、县人大常委会：", "2024年，我县坚持依法行政。" * 6,
+                                            "一、主要举措和成效", "全年审查规范性文件18件。" * 6])
+    title = "青禾县2024年度法治政府建设情况报告"
+    site = ('<html><head><meta charset="utf-8"><title>{t}</title></head><body><div class="top"><h1>{h}</h1></div>'
+            '<div class="article">{a}<div class="con">{b}</div></div></body></html>')
+    cases = [  # (<title>, <h1>, article head) -> the first line
+        (f"{title} - 青禾县人民政府", "青禾县人民政府", ""),  # the site's name in <h1>, <title> with its suffix
+        (f"{title}_青禾县人民政府门户网站", "", ""),
+        ("青禾县人民政府", title, ""),
+        (title, title, f"<p>{title}</p>"),  # already in the article: not doubled
+    ]
+    for t, h, a in cases:
+        page = site.format(t=t, h=h, a=a, b=body).encode("utf-8")
+        got = texts(read_html("p.html", page))
+        assert got[0] == title and got.count(title) == 1, (t, h, got[:3])

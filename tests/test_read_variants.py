@@ -486,6 +486,134 @@ def docx_fields_empty(text, folder):
     return save(d, folder, "fields-empty.docx"), text
 
 
+def docx_title_heading1(text, folder, *, sections="Heading 2", name="title-h1.docx"):
+    """The title styled Heading 1 (so it shows in the navigation pane), 一、 Heading 2, (一) Heading 3."""
+    d = new_doc()
+    for i, ln in enumerate(paras(text)):
+        k = kind(ln)
+        if i == 0:
+            d.add_paragraph(ln, style="Heading 1")
+        elif k == "h1":
+            d.add_paragraph(ln, style=sections)
+        elif k == "h2" and sections == "Heading 2":
+            d.add_paragraph(ln, style="Heading 3")
+        else:
+            d.add_paragraph(ln)
+    return save(d, folder, name), text
+
+
+def docx_title_and_sections_heading1(text, folder):
+    """The title and the 一、 headings all Heading 1: the title is no sibling section either."""
+    return docx_title_heading1(text, folder, sections="Heading 1", name="title-sections-h1.docx")
+
+
+def docx_soft_breaks_heading(text, folder):
+    """A heading and its body in one Heading 1 paragraph joined by Shift+Enter (<w:br/>)."""
+    d = new_doc()
+    lines = paras(text)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if kind(ln) == "h1" and i + 1 < len(lines) and kind(lines[i + 1]) == "body":
+            p = d.add_paragraph(style="Heading 1")
+            p.add_run(ln)
+            p.add_run().add_break()
+            p.add_run(lines[i + 1])
+            i += 2
+            continue
+        d.add_paragraph(ln, style="Heading 1" if kind(ln) == "h1" else None)
+        i += 1
+    return save(d, folder, "softbreak-heading.docx"), text
+
+
+def docx_toc_field(text, folder):
+    """A table of contents as a TOC field over plain paragraphs: hyperlinks to _Toc bookmarks, page numbers."""
+    d = new_doc()
+    lines = paras(text)
+    d.add_paragraph(lines[0])
+    d.add_paragraph("目  录")
+    heads = [ln for ln in lines if kind(ln) == "h1"]
+    for i, h in enumerate(heads):
+        p = d.add_paragraph()
+        if i == 0:
+            p._p.append(X(f'<w:r {NS}><w:fldChar w:fldCharType="begin"/></w:r>'))
+            p._p.append(X(f'<w:r {NS}><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'))
+            p._p.append(X(f'<w:r {NS}><w:fldChar w:fldCharType="separate"/></w:r>'))
+        p._p.append(X(f'<w:hyperlink {NS} w:anchor="_Toc{i}"><w:r><w:t>{h}</w:t></w:r><w:r><w:tab/></w:r>'
+                      f'<w:r><w:t>{i + 1}</w:t></w:r></w:hyperlink>'))
+        if i == len(heads) - 1:
+            p._p.append(X(f'<w:r {NS}><w:fldChar w:fldCharType="end"/></w:r>'))
+    for ln in lines[1:]:
+        d.add_paragraph(ln, style="Heading 1" if kind(ln) == "h1" else None)
+    return save(d, folder, "toc.docx"), text
+
+
+def _toc_style(d, sid, name):
+    d.styles.element.append(X(f'<w:style {NS} w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                              '<w:basedOn w:val="Normal"/></w:style>'))
+
+
+def docx_toc_styled(text, folder):
+    """Word's own contents block: a 'Table of Contents' content control, a 目录 heading in TOC Heading
+    (based on Heading 1), entries styled 'toc 1'/'toc 2' with PAGEREF fields for the page numbers."""
+    d = new_doc()
+    _toc_style(d, "TOC1", "toc 1")
+    _toc_style(d, "TOC2", "toc 2")
+    d.styles.element.append(X(f'<w:style {NS} w:type="paragraph" w:styleId="TOCHeading2"><w:name w:val="TOC Heading"/>'
+                              '<w:basedOn w:val="Heading1"/></w:style>'))
+    lines = paras(text)
+    d.add_paragraph(lines[0])
+    entries = [(ln, "TOC1" if kind(ln) == "h1" else "TOC2") for ln in lines if kind(ln) in ("h1", "h2")]
+    ps = ['<w:p><w:pPr><w:pStyle w:val="TOCHeading2"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p>']
+    for i, (ln, sid) in enumerate(entries):
+        start = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>') if i == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(entries) - 1 else ""
+        ps.append(f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr>{start}<w:r><w:t>{H.escape(ln[:40])}</w:t></w:r>'
+                  f'<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                  f'<w:r><w:instrText> PAGEREF _Toc{i} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                  f'<w:r><w:t>{i + 2}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>{end}</w:p>')
+    sdt = X(f'<w:sdt {NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+            f'</w:docPartObj></w:sdtPr><w:sdtContent>{"".join(ps)}</w:sdtContent></w:sdt>')
+    d.element.body.insert(1, sdt)
+    for ln in lines[1:]:
+        d.add_paragraph(ln, style="Heading 1" if kind(ln) == "h1" else None)
+    return save(d, folder, "toc-styled.docx"), text
+
+
+def docx_hidden_text(text, folder):
+    """Hidden (w:vanish) drafting notes inside the heading paragraphs: Word shows nothing."""
+    d = new_doc()
+    for ln in paras(text):
+        p = d.add_paragraph(ln, style="Heading 1" if kind(ln) == "h1" else None)
+        if kind(ln) == "h1":
+            p.add_run("（此处填写存在问题整改情况和工作安排）").font.hidden = True
+    return save(d, folder, "hidden.docx"), text
+
+
+def docx_vanish_paragraph(text, folder):
+    """A whole hidden paragraph (a template's instruction, a numbered heading) that Word does not show."""
+    d = new_doc()
+    for ln in paras(text):
+        if kind(ln) == "h1" and ln.startswith("三"):
+            d.add_paragraph(style="Heading 1").add_run("五、其他需要报告的情况").font.hidden = True
+        d.add_paragraph(ln, style="Heading 1" if kind(ln) == "h1" else None)
+    return save(d, folder, "hidden-para.docx"), text
+
+
+def docx_hidden_style(text, folder):
+    """Template notes in a paragraph style that is hidden (w:vanish in the style), one run un-hidden."""
+    d = new_doc()
+    d.styles.element.append(X(f'<w:style {NS} w:type="paragraph" w:styleId="Note"><w:name w:val="填写说明"/>'
+                              '<w:basedOn w:val="Normal"/><w:rPr><w:vanish/></w:rPr></w:style>'))
+    for ln in paras(text):
+        if kind(ln) == "h1":
+            p = d.add_paragraph("存在问题整改情况：本部分写明存在的不足和原因、下一年度工作安排。")
+            p._p.get_or_add_pPr().append(X(f'<w:pStyle {NS} w:val="Note"/>'))
+        d.add_paragraph(ln, style="Heading 1" if kind(ln) == "h1" else None)
+    return save(d, folder, "hidden-style.docx"), text
+
+
 
 
 
@@ -674,7 +802,7 @@ VARIANTS: dict[str, tuple[Builder, tuple[str, ...], bool, bool]] = {
     "docx-wps-style-names": (docx_wps_style_names, ALL, True, False),
     "docx-custom-level-styles": (docx_custom_level_style, ALL, True, False),
     "docx-runin-h2-styled": (docx_runin_h2_styled, ALL, True, False),
-    "docx-title-in-textbox": (docx_title_in_textbox, ALL, False, False),  # the title itself is lost
+    "docx-title-in-textbox": (docx_title_in_textbox, ALL, True, False),
     "docx-redhead-textbox": (docx_redhead_textbox, ALL, True, False),
     "docx-title-in-table": (docx_title_in_table, ALL, True, False),
     "docx-all-in-one-cell": (docx_all_in_one_cell, ALL, True, False),
@@ -683,17 +811,25 @@ VARIANTS: dict[str, tuple[Builder, tuple[str, ...], bool, bool]] = {
     "docx-soft-breaks-normal": (docx_soft_breaks_normal, ALL, True, False),
     "docx-whole-report-soft-breaks": (docx_whole_report_soft_breaks, ALL, True, False),
     "docx-fields-empty-paragraphs": (docx_fields_empty, ALL, True, False),
+    "docx-title-heading1": (docx_title_heading1, ALL, True, False),
+    "docx-title-and-sections-heading1": (docx_title_and_sections_heading1, ALL, True, False),
+    "docx-soft-breaks-heading": (docx_soft_breaks_heading, ALL, True, False),
+    "docx-toc-field": (docx_toc_field, ALL, True, False),
+    "docx-toc-styled": (docx_toc_styled, ALL, True, False),
+    "docx-hidden-runs": (docx_hidden_text, ALL, True, False),
+    "docx-hidden-paragraph": (docx_vanish_paragraph, ALL, True, False),
+    "docx-hidden-style": (docx_hidden_style, ALL, True, False),
     "html-nested-table-gb2312": (html_nested_table, ALL, True, False),
     "html-br-strong-gbk": (html_br_paragraphs, ALL, True, False),
     "html-br-span-bold": (html_br_span, ALL, True, False),
     "html-br-font-td": (html_br_font_td, LONG, True, False),
     "html-p-span-bold": (html_span_bold_p, ALL, True, False),
-    "html-div-paragraphs": (html_div_paragraphs, LONG, False, False),  # <h1> title dropped
+    "html-div-paragraphs": (html_div_paragraphs, LONG, True, False),
     "html-word-export": (html_word_export, ALL, True, False),
-    "html-title-outside-article": (html_title_only_outside, ALL, False, False),  # <h1> title dropped
-    "html-plain-text-chrome": (html_plain_text_chrome, ALL, False, False),  # <h1> title dropped
+    "html-title-outside-article": (html_title_only_outside, ALL, True, False),
+    "html-plain-text-chrome": (html_plain_text_chrome, ALL, False, False),  # the plain-text menu stays
     "html-article-table-rows": (html_article_table_rows, LONG, True, False),
-    "html-strong-br-in-p-gbk": (html_gbk_http_equiv_strong_p_br, ALL, False, False),  # <h1> title dropped
+    "html-strong-br-in-p-gbk": (html_gbk_http_equiv_strong_p_br, ALL, True, False),
 }
 CASES = [pytest.param(name, rep, id=f"{name}-{rep.split('-')[0]}") for name, v in VARIANTS.items() for rep in v[1]]
 
@@ -704,7 +840,8 @@ def national() -> Rubric:
 
 
 def _card(card: Any) -> tuple[dict[str, str], list[str]]:
-    return {c.id: c.status.value for c in card.criteria}, sorted(f.rule for f in card.findings)
+    statuses: dict[str, str] = {c.id: c.status.value for c in card.criteria}
+    return {**statuses, "title": card.meta.get("title")}, sorted(f.rule for f in card.findings)
 
 
 @pytest.mark.parametrize(("name", "report"), CASES)

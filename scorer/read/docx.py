@@ -1,15 +1,20 @@
-"""Word .docx: body paragraphs (tables too) in order, heading levels, and Word's automatic numbering as text."""
+"""Word .docx: body paragraphs (tables, text boxes too) in order, heading levels, and Word's automatic
+numbering as text; hidden text and the table of contents are left out, as they are from the printed report."""
 
 from __future__ import annotations
 
 import io
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from dataclasses import replace
+from typing import Any
 
 from scorer.errors import InputError
 from scorer.model import Document, Line
+from scorer.read.docx_numbering import Numbering, Styles, format_number, is_on, to_int, val
 from scorer.read.zipguard import vet_zip
+
+__all__ = ["format_number", "read_docx"]
 
 # python-docx hands out lxml elements; typed loosely so that type checking needs no lxml stubs.
 _Element = Any
@@ -20,9 +25,16 @@ _CONTAINERS = {f"{_W}{t}" for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "cus
 # field instructions, text boxes and drawings (their own paragraphs), the legacy copy of new content.
 _SKIP = {f"{_W}{t}" for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "drawing",
                                 "pict", "object", "txbxContent", "footnoteReference", "endnoteReference")}
-_SKIP.add(f"{_MC}Fallback")
+_FALLBACK, _TXBX = f"{_MC}Fallback", f"{_W}txbxContent"
+_SKIP.add(_FALLBACK)
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_DIGITS = "〇一二三四五六七八九"
+# The table of contents: its entries' styles (toc 1, TOC 1, 目录 1), its own heading, its title line.
+_TOC_STYLE = re.compile(r"^(?:toc|目录)\s*(?:[1-9]|heading|标题)$", re.IGNORECASE)
+_TOC_TITLE = re.compile(r"^(?:目录|目次|contents|tableofcontents)$", re.IGNORECASE)
+_TOC_ENTRY_MAX = 100  # characters: a longer paragraph is body text, whatever field it is said to be in
+_REPORT_WORD = re.compile(r"报告|总结")
+_ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]"
+                         r"|[（(]\s*[一二三四五六七八九十\d]+\s*[）)])")
 
 
 def read_docx(name: str, data: bytes) -> Document:
@@ -44,7 +56,7 @@ def read_docx(name: str, data: bytes) -> Document:
             numbering_root: _Element | None = numbering_part.element
         except KeyError:
             numbering_root = None
-        lines = _lines(doc.element.body, doc.styles.element, numbering_root)
+        lines = _demote_title(_lines(doc.element.body, doc.styles.element, numbering_root))
     except InputError:
         raise
     except Exception as exc:  # python-docx, lxml and zipfile raise many types on damaged files
@@ -56,41 +68,141 @@ def read_docx(name: str, data: bytes) -> Document:
 
 
 def _lines(body: _Element, styles_root: _Element, numbering_root: _Element | None) -> list[Line]:
-    styles = _Styles(styles_root)
-    numbering = _Numbering(numbering_root, styles)
+    styles = Styles(styles_root)
+    numbering = Numbering(numbering_root, styles)
+    fields = _Fields()
     out: list[Line] = []
-    for number, p in enumerate(_paragraphs(body), start=1):
+    for number, (p, in_box) in enumerate(_paragraphs(body), start=1):
         ppr = p.find(f"{_W}pPr")
-        style_id = _val(ppr, "pStyle") or styles.default
+        style_id = val(ppr, "pStyle") or styles.default
+        segments, hid = _segments(p, styles, styles.hidden(style_id))
+        in_toc = False if in_box else fields.in_toc(p, sum(map(len, segments)))
+        if in_toc or _is_toc_entry(p, style_id, styles, sum(map(len, segments))):
+            _drop_toc_title(out)
+            continue
+        if hid and not any(t.strip() for t in segments):
+            continue  # a paragraph all of whose text is hidden: Word shows nothing, not even its number
         level = _outline_level(ppr, style_id, styles)
         label = numbering.label(ppr, style_id)
-        segments = _segments(p)
         if label:
             segments[0] = label + segments[0]
         for text in segments:
+            # Lines after a soft break (Shift+Enter) in a heading paragraph are its body, not more heading.
             out.append(Line(text, number, level=level if text.strip() else None))
+            if text.strip():
+                level = None
     return out
 
 
-def _paragraphs(el: _Element) -> Iterator[_Element]:
-    """Body paragraphs in reading order, descending into tables, content controls and revisions."""
+def _paragraphs(el: _Element, in_box: bool = False) -> Iterator[tuple[_Element, bool]]:
+    """Body paragraphs in reading order, descending into tables, content controls, revisions and
+    text boxes (each box's paragraphs before those of the paragraph it is anchored in)."""
     for child in el:
         if child.tag == f"{_W}p":
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _paragraphs(child)
+            for box in _text_boxes(child):
+                yield from _paragraphs(box, True)
+            yield child, in_box
+        elif child.tag in _CONTAINERS and not _is_toc_block(child):
+            yield from _paragraphs(child, in_box)
 
 
-def _segments(p: _Element) -> list[str]:
-    """The visible text of a paragraph, split at manual line breaks."""
+def _text_boxes(p: _Element) -> Iterator[_Element]:
+    """The text boxes anchored in a paragraph, each once: the DrawingML copy, not its VML fallback
+    (mc:Fallback), and not boxes inside boxes (their own box yields them)."""
+    for box in p.iter(_TXBX):
+        up = box.getparent()
+        while up is not None and up is not p and up.tag not in (_FALLBACK, _TXBX):
+            up = up.getparent()
+        if up is p:
+            yield box
+
+
+def _is_toc_block(el: _Element) -> bool:
+    """A content control holding Word's table of contents (docPartGallery "Table of Contents")."""
+    if el.tag != f"{_W}sdt":
+        return False
+    gallery = el.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and (gallery.get(f"{_W}val") or "").lower() == "table of contents"
+
+
+def _is_toc_entry(p: _Element, style_id: str | None, styles: Styles, length: int) -> bool:
+    """A contents entry by its style (toc 1, 目录 1) or by its link to a heading's _Toc bookmark."""
+    if any(_TOC_STYLE.match(style.name.strip()) for _, style in styles.chain(style_id)):
+        return True
+    return length <= _TOC_ENTRY_MAX and any(
+        (link.get(f"{_W}anchor") or "").startswith("_Toc") for link in p.iter(f"{_W}hyperlink"))
+
+
+def _drop_toc_title(out: list[Line]) -> None:
+    """Remove a 目录 line just before the table of contents (blank lines may separate them)."""
+    i = len(out)
+    while i > 0 and not out[i - 1].text.strip():
+        i -= 1
+    if i > 0 and _TOC_TITLE.match("".join(out[i - 1].text.split())):
+        del out[i - 1:]
+
+
+class _Fields:
+    """Complex fields (fldChar begin/instrText/separate/end) open across paragraphs, to find the TOC field's."""
+
+    def __init__(self) -> None:
+        self.open: list[str] = []  # instructions of the fields open, outermost first
+
+    def in_toc(self, p: _Element, length: int) -> bool:
+        """Whether a paragraph is part of a TOC field's result; also moves the field state past it."""
+        inside = self._toc()
+        for el in p.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}fldSimple"):
+            if el.tag == f"{_W}fldSimple":
+                inside = inside or _is_toc(el.get(f"{_W}instr") or "")
+                continue
+            if el.tag == f"{_W}instrText":
+                if self.open:
+                    self.open[-1] += el.text or ""
+                    inside = inside or self._toc()
+                continue
+            kind = el.get(f"{_W}fldCharType")
+            if kind == "begin":
+                self.open.append("")
+            elif kind == "end" and self.open:
+                self.open.pop()
+        if inside and length > _TOC_ENTRY_MAX:  # an unclosed field, not a contents entry: forget it
+            self.open.clear()
+            return False
+        return inside
+
+    def _toc(self) -> bool:
+        return any(_is_toc(instr) for instr in self.open)
+
+
+def _is_toc(instr: str) -> bool:
+    return instr.split(maxsplit=1)[:1] == ["TOC"]
+
+
+def _segments(p: _Element, styles: Styles, para_hidden: bool) -> tuple[list[str], bool]:
+    """The visible text of a paragraph, split at manual line breaks; and whether any text was hidden."""
     segments: list[list[str]] = [[]]
+    hid = False
+
+    def hidden(run: _Element) -> bool:
+        rpr = run.find(f"{_W}rPr")
+        if rpr is not None:
+            own = is_on(rpr.find(f"{_W}vanish"))
+            if own is not None:
+                return own
+            char_style = val(rpr, "rStyle")
+            if char_style is not None and styles.hidden(char_style):
+                return True
+        return para_hidden
 
     def visit(el: _Element) -> None:
+        nonlocal hid
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
-            if tag == f"{_W}t":
+            if tag == f"{_W}r" and hidden(child):
+                hid = True
+            elif tag == f"{_W}t":
                 segments[-1].append(child.text or "")
             elif tag == f"{_W}tab":
                 segments[-1].append("\t")
@@ -100,71 +212,18 @@ def _segments(p: _Element) -> list[str]:
             elif tag == f"{_W}noBreakHyphen":
                 segments[-1].append("-")
             elif tag == f"{_W}sym":
-                code = _int(child.get(f"{_W}char"), 16) or 0
+                code = to_int(child.get(f"{_W}char"), 16) or 0
                 if 0 < code < 0x110000 and not 0xE000 <= code <= 0xF8FF:  # symbol-font glyphs: no meaning
                     segments[-1].append(chr(code))
             else:
                 visit(child)
 
     visit(p)
-    return ["".join(parts) for parts in segments]
+    return ["".join(parts) for parts in segments], hid
 
 
-def _val(ppr: _Element | None, tag: str) -> str | None:
-    if ppr is None:
-        return None
-    el = ppr.find(f"{_W}{tag}")
-    return None if el is None else el.get(f"{_W}val")
-
-
-def _int(value: str | None, base: int = 10) -> int | None:
-    try:
-        return int(value, base) if value is not None else None
-    except ValueError:
-        return None
-
-
-class _Style(NamedTuple):
-    name: str
-    based_on: str | None
-    outline: int | None
-    num_id: str | None
-    ilvl: int | None
-
-
-class _Styles:
-    """Paragraph styles by id, with lookups that follow the basedOn chain."""
-
-    def __init__(self, root: _Element) -> None:
-        self.by_id: dict[str, _Style] = {}
-        self.default: str | None = None
-        for s in root.iter(f"{_W}style"):
-            sid = s.get(f"{_W}styleId")
-            if sid is None or s.get(f"{_W}type", "paragraph") != "paragraph":
-                continue
-            if s.get(f"{_W}default") in ("1", "true", "on"):
-                self.default = sid
-            name_el, base_el = s.find(f"{_W}name"), s.find(f"{_W}basedOn")
-            ppr = s.find(f"{_W}pPr")
-            numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
-            self.by_id[sid] = _Style(
-                name=(name_el.get(f"{_W}val") or "") if name_el is not None else "",
-                based_on=base_el.get(f"{_W}val") if base_el is not None else None,
-                outline=_int(_val(ppr, "outlineLvl")),
-                num_id=_val(numpr, "numId"),
-                ilvl=_int(_val(numpr, "ilvl")),
-            )
-
-    def chain(self, sid: str | None) -> Iterator[tuple[str, _Style]]:
-        seen: set[str] = set()
-        while sid is not None and sid in self.by_id and sid not in seen and len(seen) < 20:
-            seen.add(sid)
-            yield sid, self.by_id[sid]
-            sid = self.by_id[sid].based_on
-
-
-def _outline_level(ppr: _Element | None, style_id: str | None, styles: _Styles) -> int | None:
-    direct = _int(_val(ppr, "outlineLvl"))
+def _outline_level(ppr: _Element | None, style_id: str | None, styles: Styles) -> int | None:
+    direct = to_int(val(ppr, "outlineLvl"))
     if direct is not None:
         return direct + 1 if 0 <= direct < 9 else None
     for _, style in styles.chain(style_id):
@@ -176,179 +235,26 @@ def _outline_level(ppr: _Element | None, style_id: str | None, styles: _Styles) 
     return None
 
 
-class _Level(NamedTuple):
-    start: int
-    fmt: str
-    text: str
-    restart: int | None
-    legal: bool
-    suffix: str
-    style: str | None
-
-
-def _parse_levels(el: _Element) -> dict[int, _Level]:
-    levels: dict[int, _Level] = {}
-    for lvl in el.iter(f"{_W}lvl"):
-        ilvl = _int(lvl.get(f"{_W}ilvl"))
-        if ilvl is None:
-            continue
-        levels[ilvl] = _Level(
-            start=_int(_val(lvl, "start")) or 0,  # ECMA-376: an omitted start is zero
-            fmt=_val(lvl, "numFmt") or "decimal",
-            text=_val(lvl, "lvlText") or "",
-            restart=_int(_val(lvl, "lvlRestart")),
-            legal=lvl.find(f"{_W}isLgl") is not None and _val(lvl, "isLgl") not in ("0", "false", "off"),
-            suffix=_val(lvl, "suff") or "tab",
-            style=_val(lvl, "pStyle"),
-        )
-    return levels
-
-
-class _Numbering:
-    """numbering.xml: list definitions plus the running counters, so each label is what Word shows."""
-
-    def __init__(self, root: _Element | None, styles: _Styles) -> None:
-        self.styles = styles
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.style_link: dict[str, str] = {}
-        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.pending: dict[str, dict[int, int]] = {}  # restart values a list instance set, not yet used
-        self.started: set[str] = set()
-        if root is None:
-            return
-        for a in root.iterchildren(f"{_W}abstractNum"):
-            aid = a.get(f"{_W}abstractNumId") or ""
-            self.abstract[aid] = _parse_levels(a)
-            link = _val(a, "numStyleLink")
-            if link:
-                self.style_link[aid] = link
-        for n in root.iterchildren(f"{_W}num"):
-            starts: dict[int, int] = {}
-            overrides: dict[int, _Level] = {}
-            for o in n.iterchildren(f"{_W}lvlOverride"):
-                ilvl = _int(o.get(f"{_W}ilvl"))
-                start = _int(_val(o, "startOverride"))
-                if ilvl is not None and start is not None:
-                    starts[ilvl] = start
-                overrides.update(_parse_levels(o))
-            self.nums[n.get(f"{_W}numId") or ""] = (_val(n, "abstractNumId") or "", starts, overrides)
-
-    def _resolve(self, num_id: str, depth: int = 0) -> tuple[str, dict[int, _Level]] | None:
-        entry = self.nums.get(num_id)
-        if entry is None or depth > 5:
-            return None
-        aid, _, overrides = entry
-        link = self.style_link.get(aid)
-        if link is not None:  # the list is defined by a numbering style: follow it to the real one
-            linked = next((s.num_id for _, s in self.styles.chain(link) if s.num_id), None)
-            target = self._resolve(linked, depth + 1) if linked and linked != num_id else None
-            if target is not None:
-                return target[0], {**target[1], **overrides}
-        return aid, {**self.abstract.get(aid, {}), **overrides}
-
-    def label(self, ppr: _Element | None, style_id: str | None) -> str | None:
-        numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        num_id, ilvl = _val(numpr, "numId"), _int(_val(numpr, "ilvl"))
-        for _, style in self.styles.chain(style_id):
-            if num_id is None and style.num_id is not None:
-                num_id = style.num_id
-                ilvl = ilvl if ilvl is not None else style.ilvl
-        if num_id is None or num_id == "0":
-            return None
-        resolved = self._resolve(num_id)
-        if resolved is None:
-            return None
-        aid, levels = resolved
-        if ilvl is None:
-            ilvl = next((i for i, lv in levels.items() if lv.style and lv.style == style_id), 0)
-        lvl = levels.get(ilvl)
-        if lvl is None or lvl.fmt == "bullet":
-            return None
-        counters = self.counters.setdefault(aid, {})
-        pending = self.pending.setdefault(aid, {})
-        if num_id not in self.started:  # a list instance that restarts its numbering (startOverride)
-            self.started.add(num_id)
-            pending.update(self.nums[num_id][1])
-        if ilvl in pending:
-            counters[ilvl] = pending.pop(ilvl)
-        else:
-            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else lvl.start
-        for deeper in [d for d in counters if d > ilvl]:
-            restart = levels[deeper].restart if deeper in levels else None
-            threshold = deeper if restart is None else restart
-            if restart != 0 and ilvl < threshold:
-                del counters[deeper]
-
-        def number(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            lv = levels.get(k)
-            if lv is None:
-                return ""
-            value = counters.get(k, lv.start)
-            return format_number(value, "decimal" if lvl.legal and lv.fmt != "none" else lv.fmt)
-
-        text = re.sub(r"%([1-9])", number, lvl.text)
-        if not text:
-            return None
-        if lvl.suffix == "space" or (lvl.suffix == "tab" and text[-1].isascii()):
-            text += " "
-        return text
-
-
-_COUNTING = {"chineseCounting", "japaneseCounting", "taiwaneseCounting"}
-_THOUSAND = {"chineseCountingThousand", "japaneseCountingThousand", "taiwaneseCountingThousand"}
-_LEGAL = {"chineseLegalSimplified": "零壹贰叁肆伍陆柒捌玖", "ideographLegalTraditional": "零壹貳參肆伍陸柒捌玖"}
-_SERIES = {"ideographTraditional": "甲乙丙丁戊己庚辛壬癸", "ideographZodiac": "子丑寅卯辰巳午未申酉戌亥",
-           "decimalEnclosedCircle": "".join(chr(c) for c in range(0x2460, 0x2474))}
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def format_number(value: int, fmt: str) -> str:
-    """A list counter in one of Word's number formats (ST_NumberFormat); decimal when unknown."""
-    if fmt == "none":
-        return ""
-    if fmt in _COUNTING:  # 1-99 in words, then digit by digit as Word does: 一〇五
-        return _chinese(value) if value < 100 else "".join(_DIGITS[int(d)] for d in str(value))
-    if fmt in _THOUSAND:
-        return _chinese(value)
-    if fmt in _LEGAL:
-        return _chinese(value, bare_ten=False).translate(str.maketrans(_DIGITS + "十百千", _LEGAL[fmt] + "拾佰仟"))
-    if fmt in _SERIES and 0 < value <= len(_SERIES[fmt]):
-        return _SERIES[fmt][value - 1]
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
-        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman") and 0 < value < 4000:
-        roman = ""
-        for number, numeral in _ROMAN:
-            count, value = divmod(value, number)
-            roman += numeral * count
-        return roman if fmt == "upperRoman" else roman.lower()
-    return str(value)
-
-
-def _chinese(value: int, bare_ten: bool = True) -> str:
-    """一, 十, 十一, 二十, 一百〇一, 一千二百: positional Chinese numerals, 〇 for a gap.
-
-    ``bare_ten`` writes 10-19 as 十… (counting); the legal forms always write the one (壹拾…).
-    """
-    if value <= 0 or value >= 10000:
-        return str(value)
-    out = ""
-    zero = False
-    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = value // unit % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "〇"
-            zero = False
-        out += ("" if bare_ten and unit == 10 and digit == 1 and not out else _DIGITS[digit]) + name
+def _demote_title(lines: list[Line]) -> list[Line]:
+    """The report's title styled as a heading (标题 1, to show in the navigation pane) is no heading:
+    as one it would hold every section. It is the first styled paragraph, before the body (after at
+    most a few short lines such as 红头 and 文号, no addressee), unnumbered, and either names 报告/总结
+    or is the only heading at its level. The other headings' levels are then re-based to start at 1."""
+    headed = [i for i, line in enumerate(lines) if line.level is not None]
+    if not headed:
+        return lines
+    first, level = headed[0], lines[headed[0]].level or 0
+    title = lines[first].text.strip()
+    before = [t for t in (line.text.strip() for line in lines[:first]) if t]
+    rest = [lines[i].level or 0 for i in headed[1:]]
+    if (len(title) > 80 or _ENUMERATED.match(title) or len(before) > 5
+            or any(len(t) > 40 or t[-1] in ":：" or _REPORT_WORD.search(t) for t in before)
+            or any(lv < level for lv in rest)
+            or not (_REPORT_WORD.search(title) or all(lv > level for lv in rest))):
+        return lines
+    shift = min(rest, default=1) - 1
+    out = list(lines)
+    out[first] = replace(lines[first], level=None)
+    for i in headed[1:]:
+        out[i] = replace(lines[i], level=(lines[i].level or 0) - shift)
     return out

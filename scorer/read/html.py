@@ -32,6 +32,9 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "euc-cn
               "latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252"}
 _BLOCKS = {"head", "p", "item", "cell", "quote", "code", "list", "table", "row"}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_REPORT_WORD = re.compile(r"报告|总结")
+# What a CMS puts between the article's title and the site's name in <title>: 标题 - XX县人民政府, 标题_XX网
+_TITLE_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[_|｜]\s*|\s*(?:--|——|－)\s*")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -85,6 +88,7 @@ def read_html(name: str, data: bytes) -> Document:
         if tree is None:
             raise InputError(name, "no article text found in the web page")
         links = _link_texts(tree)
+        title = _page_title(tree)  # before extract, which prunes the tree
         extracted = trafilatura.extract(
             tree,
             output_format="xml",
@@ -105,6 +109,8 @@ def read_html(name: str, data: bytes) -> Document:
         # When a page has no article, trafilatura falls back on whatever text it finds, menus
         # included; a block that is nothing but the text of a link elsewhere is navigation.
         texts = [t for t in _blocks(main if main is not None else root) if t not in links]
+        if title and not _starts_with(texts, title):
+            texts.insert(0, title)
     except InputError:
         raise
     except Exception as exc:  # trafilatura and lxml raise many types on odd markup
@@ -114,6 +120,29 @@ def read_html(name: str, data: bytes) -> Document:
     if not lines:
         raise InputError(name, "no article text found in the web page")
     return Document(path=name, format="html", lines=lines, encoding=encoding)
+
+
+def _page_title(tree: Any) -> str | None:
+    """The report's title from the page's markup, where trafilatura (without metadata) drops it: the
+    <h1> above the article, the CMS's ArticleTitle/og:title, or <title> with the site's name cut off.
+    Only a title naming 报告/总结 is taken, so a site name in <h1> is never made the report's title."""
+    candidates = ["".join(h.itertext()) for h in tree.iter("h1")]
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or meta.get("property") or "").lower() in ("articletitle", "og:title"):
+            candidates.append(meta.get("content") or "")
+    for el in tree.iter("title"):
+        candidates.extend(sorted(_TITLE_PARTS.split("".join(el.itertext())), key=len, reverse=True))
+    for text in candidates:
+        text = " ".join(text.split())
+        if 6 <= len(text) <= 80 and _REPORT_WORD.search(text):
+            return text
+    return None
+
+
+def _starts_with(texts: list[str], title: str) -> bool:
+    """Whether the article's first lines already hold the title (perhaps broken over two lines)."""
+    head = "".join("".join(texts[:5]).split())
+    return "".join(title.split()) in head
 
 
 def _link_texts(tree: Any) -> set[str]:
