@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.checks.base import Context, LineScan, factors
+from scorer.checks.base import Context, LineScan, factors, finditer
 from scorer.rubric import builtin_ids, load_rubric
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -60,6 +60,13 @@ def test_plan_lists_every_line_and_pattern_that_matches(lines: list[str]) -> Non
         for k, pattern in enumerate(PATTERNS):
             if pattern.search(text) is not None:
                 assert k in plan.get(i, []), (pattern.pattern, text)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:40])
+@FAST
+@given(text=st.text(alphabet=_ALPHABET, max_size=60))
+def test_finditer_near_factors_finds_what_finditer_finds(pattern: re.Pattern[str], text: str) -> None:
+    assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_no_factor_when_case_is_ignored() -> None:

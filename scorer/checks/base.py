@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -290,10 +290,58 @@ def factors(pattern: str, flags: int) -> tuple[str, ...] | None:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=1024)
+def _width(pattern: str, flags: int) -> int | None:
+    """The most characters a match of the pattern can span; None when unbounded or unknown."""
+    try:
+        hi = int(_sre().parse(pattern, flags).getwidth()[1])
+    except Exception:  # an unknown parser: no bound
+        return None
+    return hi if hi < 100_000 else None
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, searched for only near the pattern's factors.
+
+    Every match holds one of its factors, so when a match spans at most ``width`` characters it
+    starts at most ``width - 1`` before a factor's occurrence: the search skips straight there
+    (look-behinds still see the text before). A pattern that starts with a look-behind otherwise
+    makes the engine try every position of a long line.
+    """
+    fs = factors(pattern.pattern, pattern.flags)
+    width = _width(pattern.pattern, pattern.flags) if fs is not None else None
+    if fs is None or width is None or width <= 0:
+        yield from pattern.finditer(text)
+        return
+    spots = sorted({at for f in fs for at in _positions(text, f)})
+    pos = k = 0
+    while True:
+        while k < len(spots) and spots[k] < pos:  # an occurrence before pos is in no later match
+            k += 1
+        if k == len(spots):
+            return
+        m = pattern.search(text, max(pos, spots[k] - width + 1))
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1  # never empty: a factor is inside
+
+
+def _positions(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
 @lru_cache(maxsize=64)
 def _finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """A regex that matches where one of ``words`` starts (a trie, so each position is tried
-    once per first character), and the words by their first character."""
+    once per first character), and for each word the words that begin with it.
+
+    The regex stops at the first word that ends along its path, so it matches the shortest word
+    starting at a position; every other word starting there is a longer prefix of the same text,
+    so it begins with that one."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -307,17 +355,31 @@ def _finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[st
         alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node)]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word)
-    return re.compile(emit(trie)), {ch: tuple(ws) for ch, ws in by_first.items()}
+    ordered = sorted(set(words))
+    longer: dict[str, tuple[str, ...]] = {}
+    for k, word in enumerate(ordered):  # the words with this prefix follow it in sorted order
+        end = k + 1
+        while end < len(ordered) and ordered[end].startswith(word):
+            end += 1
+        longer[word] = tuple(ordered[k:end])
+    return re.compile(emit(trie)), longer
 
 
 @lru_cache(maxsize=64)
-def _plan_words(patterns: tuple[re.Pattern[str], ...]) -> tuple[list[tuple[str, ...] | None], tuple[str, ...]]:
-    """Each pattern's factors (None: no filter), and all the factors, for LineScan.plan."""
-    per_pattern = [factors(p.pattern, p.flags) for p in patterns]
-    return per_pattern, tuple(sorted({w for fs in per_pattern if fs is not None for w in fs}))
+def _plan_words(patterns: tuple[tuple[str, int], ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """For LineScan.plan, from (pattern, flags) pairs (hashing a compiled pattern hashes its whole
+    code): the patterns without factors (run on every line), and for each factor the patterns
+    that have it."""
+    every: list[int] = []
+    users: dict[str, list[int]] = {}
+    for k, (pattern, flags) in enumerate(patterns):
+        fs = factors(pattern, flags)
+        if fs is None:
+            every.append(k)
+            continue
+        for w in fs:
+            users.setdefault(w, []).append(k)
+    return tuple(every), {w: tuple(ks) for w, ks in sorted(users.items())}
 
 
 class LineScan:
@@ -339,14 +401,14 @@ class LineScan:
         got = self._found.get(words)
         if got is not None:
             return got
-        finder, by_first = _finder(words)
+        finder, longer = _finder(words)
         out: dict[str, set[int]] = {}
         text, starts = self.text, self.starts
         pos = 0
         while (m := finder.search(text, pos)) is not None:
             at = m.start()
             line = bisect_right(starts, at) - 1
-            for word in by_first[text[at]]:
+            for word in longer[m.group()]:
                 if text.startswith(word, at):
                     out.setdefault(word, set()).add(line)
             pos = at + 1
@@ -360,19 +422,12 @@ class LineScan:
         always listed for that line: running the listed patterns finds every match that running
         all of them on every line would.
         """
-        per_pattern, words = _plan_words(tuple(patterns))
-        occ = self.occurrences(words) if words else {}
-        every: list[int] = []
-        per_line: dict[int, list[int]] = {}
-        for k, fs in enumerate(per_pattern):
-            if fs is None:
-                every.append(k)
-                continue
-            where: set[int] = set()
-            for w in fs:
-                where |= occ.get(w, set())
-            for i in where:
-                per_line.setdefault(i, []).append(k)
+        every, users = _plan_words(tuple((p.pattern, p.flags) for p in patterns))
+        occ = self.occurrences(tuple(users)) if users else {}
+        per_line: dict[int, set[int]] = {}
+        for word, lines in occ.items():
+            for i in lines:
+                per_line.setdefault(i, set()).update(users[word])
         if every:
             return [(i, sorted({*every, *per_line.get(i, ())})) for i in range(len(self.lines))]
         return [(i, sorted(per_line[i])) for i in sorted(per_line)]

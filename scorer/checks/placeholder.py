@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scorer.checks.base import Context
+from scorer.checks.base import Context, finditer
 from scorer.model import Finding
 
 ID = "placeholder"
@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         text = ctx.doc.lines[i].text
         if not text.strip():
             continue
-        hits = [m.span() for k in which for m in pats[k].finditer(text) if m.end() > m.start()]
+        hits = [m.span() for k in which for m in finditer(pats[k], text) if m.end() > m.start()]
         if not hits:
             continue
         quoted = quoted_spans(text, quotes)

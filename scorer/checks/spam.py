@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from scorer.checks.base import Context
+from scorer.checks.base import Context, finditer
 from scorer.checks.placeholder import merge
 from scorer.model import Finding
 
@@ -59,7 +59,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         hits: list[tuple[int, int, str]] = []
         for k in which:
             p, cat = flat[k]
-            for m in p.finditer(text):
+            for m in finditer(p, text):
                 if m.end() <= m.start() or any(a.search(m.group(0)) for a in allow):
                     continue
                 if cat.context and any(lg.search(text[max(0, m.start() - window) : m.start()]) for lg in legit):
