@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.checks.base import Context, LineScan, factors, finditer
+from scorer.checks.base import Context, LineScan, _lookbehind_second, count, factors, finditer
 from scorer.rubric import builtin_ids, load_rubric
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,6 +67,23 @@ def test_plan_lists_every_line_and_pattern_that_matches(lines: list[str]) -> Non
 @given(text=st.text(alphabet=_ALPHABET, max_size=60))
 def test_finditer_near_factors_finds_what_finditer_finds(pattern: re.Pattern[str], text: str) -> None:
     assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+_FIGURES = [re.compile(p) for rid in builtin_ids()
+            for p in load_rubric(rid).checks.get("substance", {}).get("evidence", {}).get("figures", [])]
+_BEHIND = [re.compile(p) for p in (r"(?<![\d.])\d+(\.\d+)?\s*(件|项)", r"(?<!a)b", r"(?<=[ab])\d{2,3}x?",
+                                   r"(?<!\d)1[3-9]\d{2}(?!\d)", r"(?<![\d-])(\d)+(件)", r"(?<!ab)[0-9]+?件")]
+
+
+@pytest.mark.parametrize("pattern", list({p.pattern: p for p in _FIGURES + _BEHIND}.values()), ids=lambda p: p.pattern[:40])
+@FAST
+@given(text=st.text(alphabet="0123456789.. 件项次万%个余多年度,。ab-", max_size=60))
+def test_count_with_the_look_behind_second_counts_the_same(pattern: re.Pattern[str], text: str) -> None:
+    assert count(pattern, text) == len(pattern.findall(text))
+    faster = _lookbehind_second(pattern.pattern, pattern.flags)
+    if faster is not None:
+        assert [(m.span(), m.groups()) for m in faster.finditer(text)] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
 def test_no_factor_when_case_is_ignored() -> None:

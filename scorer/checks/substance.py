@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from scorer.checks.base import Context
+from scorer.checks.base import Context, count
 from scorer.meta import facts
 from scorer.model import Finding, Match, Status
 
@@ -105,7 +105,7 @@ def _thin(ctx: Context, opts: dict[str, Any], measures: Match, chars: int, sid: 
 def _evidence(ctx: Context, opts: dict[str, Any], measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
     if chars < int(opts.get("min_chars", 500)):
         return
-    figures = sum(len(p.findall(text)) for p in ctx.patterns(ID, "evidence.figures", opts.get("figures", [])))
+    figures = sum(count(p, text) for p in ctx.patterns(ID, "evidence.figures", opts.get("figures", [])))
     rate = 1000 * figures / chars
     need = float(opts.get("per_mille", 5))
     if rate < need:
