@@ -71,13 +71,17 @@ def _lines(body: _Element, styles_root: _Element, numbering_root: _Element | Non
     styles = Styles(styles_root)
     numbering = Numbering(numbering_root, styles)
     fields = _Fields()
+    toc_style: dict[str | None, bool] = {}
     out: list[Line] = []
     for number, (p, in_box) in enumerate(_paragraphs(body), start=1):
         ppr = p.find(f"{_W}pPr")
         style_id = val(ppr, "pStyle") or styles.default
         segments, hid = _segments(p, styles, styles.hidden(style_id))
-        in_toc = False if in_box else fields.in_toc(p, sum(map(len, segments)))
-        if in_toc or _is_toc_entry(p, style_id, styles, sum(map(len, segments))):
+        length = sum(map(len, segments))
+        if style_id not in toc_style:  # a contents entry's style: toc 1, TOC 1, 目录 1
+            toc_style[style_id] = any(_TOC_STYLE.match(s.name.strip()) for _, s in styles.chain(style_id))
+        in_toc = False if in_box else fields.in_toc(p, length)  # before the other tests: it follows the fields
+        if in_toc or toc_style[style_id] or _links_to_toc(p, length):
             _drop_toc_title(out)
             continue
         if hid and not any(t.strip() for t in segments):
@@ -125,10 +129,8 @@ def _is_toc_block(el: _Element) -> bool:
     return gallery is not None and (gallery.get(f"{_W}val") or "").lower() == "table of contents"
 
 
-def _is_toc_entry(p: _Element, style_id: str | None, styles: Styles, length: int) -> bool:
-    """A contents entry by its style (toc 1, 目录 1) or by its link to a heading's _Toc bookmark."""
-    if any(_TOC_STYLE.match(style.name.strip()) for _, style in styles.chain(style_id)):
-        return True
+def _links_to_toc(p: _Element, length: int) -> bool:
+    """A contents entry by its link to a heading's _Toc bookmark (a short paragraph)."""
     return length <= _TOC_ENTRY_MAX and any(
         (link.get(f"{_W}anchor") or "").startswith("_Toc") for link in p.iter(f"{_W}hyperlink"))
 
