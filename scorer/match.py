@@ -13,13 +13,16 @@ from scorer.model import Candidate, Match, Outline, Paragraph, Section, Status
 from scorer.rubric import CriterionSpec, Rubric
 
 _YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
-_QUOTED = re.compile(r"“[^”]{0,60}”|《[^》]{0,60}》|\"[^\"]{0,60}\"|「[^」]{0,60}」")
+# Quoted names of parts (“存在的不足及原因”) are stripped from headings; a short quoted word (“一把手”,
+# “放管服”) is a word of the heading and stays.
+_QUOTED = re.compile(r"“[^”]{4,60}”|《[^》]{0,60}》|\"[^\"]{4,60}\"|「[^」]{4,60}」")
 _CONTENT_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z]+")
 _THEMATIC_MIN = 30
 # The year a report is on: the year in its title (a preamble line naming 报告/总结/法治), else the
 # year its text opens with (2023年,我县……).
 _TITLE_YEAR = (re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结))"),
                re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。\d]{0,30}法治)"))
+_DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度|以来)?[,是]")
 _YEAR_SLOTS = ("{year}", "{next_year}")
 # A year in Chinese numerals (二〇二四年), read as 2024 wherever years are compared.
@@ -75,6 +78,11 @@ def report_year(outline: Outline) -> int | None:
     for text in texts:
         if m := _OPENING_YEAR.match(text):
             return int(m.group(1))
+    # The date at the end (成文日期): a report dated in the first half of 2024 is on 2023.
+    tail = [p for sec in outline.sections[-3:] for p in sec.body][-8:]
+    for para in reversed(tail):
+        if m := _DATE_LINE.match(arabic_years(para.text)):
+            return int(m.group(1)) - (1 if int(m.group(2)) <= 6 else 0)
     return None
 
 
@@ -154,17 +162,21 @@ def _span_in(text: str, found: str) -> tuple[int, int]:
     return (pos, pos + len(bare)) if pos >= 0 else (0, max(1, len(bare)))
 
 
-def _merges(a: _Hit, b: _Hit, order: tuple[str, ...]) -> bool:
+def _merges(a: _Hit, b: _Hit, order: tuple[str, ...], specs: dict[str, CriterionSpec]) -> bool:
     """One heading carries two parts when both anchors hit apart, in the rule's order.
 
     "存在的问题和2020年工作打算" carries shortcomings and plan; "下一步工作思路及措施" is a plan
-    only (措施 after 下一步 belongs to it), "存在问题及整改措施" is shortcomings only.
+    only (措施 after 下一步 belongs to it), "存在问题及整改措施" is shortcomings only. A part that may
+    stand inside another (the duty inside the measures) is carried after it: "主要举措、成效及党政
+    主要负责人履职情况", but not "主要负责人推进法治建设情况" (the duty's own heading).
     """
-    if a.criterion not in order or b.criterion not in order or _overlap(a.span, b.span):
+    if _overlap(a.span, b.span):
         return False
     assert a.span is not None and b.span is not None
     first, second = (a, b) if a.span[0] < b.span[0] else (b, a)
-    return order.index(first.criterion) < order.index(second.criterion)
+    if first.criterion in order and second.criterion in order:
+        return order.index(first.criterion) < order.index(second.criterion)
+    return first.criterion in specs[second.criterion].nest_in
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -218,7 +230,7 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             for other in strong[1:]:
                 # A second part named in the heading must show in the text under it: an opening cut
                 # off under "一、工作情况及2024年工作安排" holds no plan.
-                if _merges(best, other, rubric.order) and any(
+                if _merges(best, other, rubric.order, specs) and any(
                         _speaks_of(specs[other.criterion], p.text, year) for p in outline.content(sec.index)):
                     chosen.append(other.criterion)
             claims[sec.index] = chosen
@@ -253,6 +265,10 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             continue
         excluded = _excluded_lines(outline, claims, crit.cue_in)
         found = _cue_match(crit, outline, rubric, excluded, used_paragraphs, year)
+        if found is None:
+            # One closing paragraph may hold two parts unheaded: "但仍存在一些不足……。下一步,我镇将……".
+            shared = [cues[c][0] for c in crit.cue_in if c in cues]
+            found = _sentence_cue(crit, shared, rubric, year)
         if found is not None:
             cues[crit.id] = found
             used_paragraphs.add(found[0].line)
@@ -401,6 +417,23 @@ def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: 
             m = pattern.search(text)
             if m and (crit.cue_anywhere or m.start() <= rubric.cue_window):
                 return para, m.group(0)
+    return None
+
+
+_SENTENCE_START = re.compile(r"(?<=[。;!?])")
+
+
+def _sentence_cue(crit: CriterionSpec, paragraphs: list[Paragraph], rubric: Rubric,
+                  year: int | None) -> tuple[Paragraph, str] | None:
+    """A cue opening a later sentence (within the cue window of its start) of a paragraph another part opens."""
+    cues = [p for p, _dated in with_years(crit.cues, year)]
+    for para in paragraphs:
+        text = arabic_years(strip_quotes(para.text))
+        for start in (m.start() for m in _SENTENCE_START.finditer(text)):
+            for pattern in cues:
+                m = pattern.search(text, start, start + rubric.cue_window + 40)
+                if m and m.start() - start <= rubric.cue_window:
+                    return para, m.group(0)
     return None
 
 
