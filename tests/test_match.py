@@ -224,22 +224,6 @@ def test_a_report_with_no_headings_is_read_by_its_cues(rubric: Rubric) -> None:
     assert got["duty"] == "missing"
 
 
-@pytest.mark.parametrize(("text", "year"), [
-    ("某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n", 2023),
-    ("2024年03月01日 来源:县司法局 法治政府建设\n关于2023年法治政府建设工作的报告\n一、成效\n", 2023),
-    ("市人民政府:\n2022年,我县坚持依法行政。\n一、主要举措\n", 2022),
-    ("市人民政府:\n今年以来,我县坚持依法行政。\n一、主要举措\n", None),
-])
-def test_the_year_a_report_is_on(text: str, year: int | None) -> None:
-    from scorer.match import report_year
-    from scorer.model import Document, Line
-    from scorer.normalize import normalize
-    from scorer.outline import build_outline
-
-    lines = tuple(Line(t, i + 1) for i, t in enumerate(text.split("\n")))
-    assert report_year(build_outline(normalize(Document("x", "text", lines, "utf-8")))) == year
-
-
 def test_a_misplaced_heading_is_weak_and_the_finding_says_where_it_stands(rubric: Rubric) -> None:
     measures = "全年审查规范性文件18件,办理行政复议案件126件,纠错率12.5%,开展执法培训6期,培训执法人员620人次。" * 6
     text = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、2023年法治政府建设工作情况\n(一)依法决策\n"
