@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -37,16 +38,27 @@ def strip_quotes(text: str) -> str:
     return _QUOTED.sub("", text)
 
 
+_NOT_WORD = re.compile(r"[^\u3400-\u9fffA-Za-z0-9]")
+
+
 class _Cleaner:
     def __init__(self, rubric: Rubric) -> None:
         self.filler = rubric.filler
 
     def __call__(self, text: str) -> str:
-        text = _YEAR.sub("", text)
-        text = re.sub(r"[^\u3400-\u9fffA-Za-z0-9]", "", text)
+        text = _NOT_WORD.sub("", _YEAR.sub("", text))
         for pattern in self.filler:
             text = pattern.sub("", text)
         return text
+
+
+@lru_cache(maxsize=32)
+def _clean_phrases(filler: tuple[re.Pattern[str], ...],
+                   phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[str]]:
+    """Each criterion's listed headings as compared (computed once per rubric)."""
+    clean = _Cleaner.__new__(_Cleaner)
+    clean.filler = filler
+    return {cid: [clean(p) for p in texts] for cid, texts in phrases}
 
 
 def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str, list[str]],
@@ -129,7 +141,7 @@ def _section_text(outline: Outline, index: int) -> list[Paragraph]:
 
 def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
     clean = _Cleaner(rubric)
-    phrases = {c.id: [clean(p) for p in c.phrases] for c in rubric.criteria}
+    phrases = _clean_phrases(tuple(rubric.filler), tuple((c.id, tuple(c.phrases)) for c in rubric.criteria))
     specs = {c.id: c for c in rubric.criteria}
     year = report_year(outline)
     anchors = {c.id: with_years(c.anchors, year) for c in rubric.criteria}

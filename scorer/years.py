@@ -56,6 +56,7 @@ def _fill_year(pattern: re.Pattern[str], year: int) -> re.Pattern[str]:
                       pattern.flags)
 
 
+@lru_cache(maxsize=1024)
 def with_years(patterns: tuple[re.Pattern[str], ...], year: int | None,
                any_year: bool = False) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """Each pattern with ``{year}``/``{next_year}`` filled in, and whether it names a year.
