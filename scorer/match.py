@@ -172,10 +172,12 @@ def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
             best = strong[0]
             chosen = [best.criterion]
             for other in strong[1:]:
-                # A second part named in the heading must show in the text under it: an opening cut
-                # off under "一、工作情况及2024年工作安排" holds no plan.
-                if _merges(best, other, rubric.order, specs) and any(
-                        _speaks_of(specs[other.criterion], p.text, year) for p in outline.content(sec.index)):
+                # A part named after the first part of the report (the measures) must show in the text
+                # under it: an opening cut off under "一、工作成效和存在的问题" holds no shortcomings. Under
+                # "存在的问题和2023年工作打算" the plan may be a bare list of tasks.
+                if _merges(best, other, rubric.order, specs) and (
+                        not rubric.order or best.criterion != rubric.order[0]
+                        or any(_speaks_of(specs[other.criterion], p.text, year) for p in outline.content(sec.index))):
                     chosen.append(other.criterion)
             claims[sec.index] = chosen
             if len(chosen) > 1:

@@ -14,6 +14,7 @@ from itertools import islice, takewhile
 from typing import Any
 
 from scorer.model import NormalizedDocument, Outline
+from scorer.numerals import cn_number
 
 _TITLE_WORDS = re.compile(r"法治(政府)?建设")
 _REPORT_WORD = re.compile(r"报告|总结")
@@ -39,8 +40,6 @@ _PLACE = re.compile(r"(省|市|县|区|州|盟|旗|自治区|新区)$")
 _SELF = re.compile(r"我(局|委|厅|办|部|署|中心|院|所|镇|乡|街道|县|市|区|省|州|旗)")
 
 # Dates: 2024年2月28日, 2023年3月 1日, 二〇二四年二月二十八日, 2024-02-28 (page metadata).
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"[0-9〇零○一二三四五六七八九十两]"
 _DATE_CN = re.compile(rf"({_NUM}{{4}})\s*年\s*({_NUM}{{1,3}})\s*月(?:\s*({_NUM}{{1,3}})\s*日)?")
 _DATE_TEXT = rf"{_NUM}{{4}}\s*年\s*{_NUM}{{1,3}}\s*月(?:\s*{_NUM}{{1,3}}\s*日)?"
@@ -59,26 +58,6 @@ class DateFound:
     text: str
     line: int  # index into NormalizedDocument.lines
     well_formed: bool
-
-
-def cn_number(text: str) -> int | None:
-    """An integer written in Arabic digits or Chinese numerals (二〇二四, 十二, 二十八, 三十一)."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if not text:
-        return None
-    if "十" not in text:
-        digits = [_CN_DIGIT.get(ch) for ch in text]
-        if any(d is None for d in digits):
-            return None
-        return int("".join(str(d) for d in digits))
-    tens, _, units = text.partition("十")
-    t = 1 if tens == "" else _CN_DIGIT.get(tens)
-    u = 0 if units == "" else _CN_DIGIT.get(units)
-    if t is None or u is None or len(tens) > 1 or len(units) > 1:
-        return None
-    return t * 10 + u
 
 
 def parse_date(text: str) -> DateFound | None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from scorer.model import NormalizedDocument, Outline, Paragraph, Section
+from scorer.numerals import cn_number
 
 _CN = "一二三四五六七八九十百零〇两"
 # Numbering styles, most specific first. Each yields (kind, number, rest of the line).
@@ -88,6 +89,12 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
     return split_heading(next_text) is not None or (len(next_text) > len(text) * 2 and len(next_text) >= 30)
 
 
+def _value(number: str | None) -> int:
+    """The value of a heading number (二、 (二) 2. → 2); 0 when it has none."""
+    digits = (number or "").strip("()（）第部分章篇是")
+    return cn_number(digits) or 0
+
+
 def _numbered(text: str) -> bool:
     head = split_heading(text)
     return head is not None and head[0] != "enum"
@@ -126,6 +133,11 @@ def build_outline(doc: NormalizedDocument) -> Outline:
         # a top-level heading, the numbering that is most often lost in scraping.
         open_kinds = [nodes[i].kind for i in stack]
         if kind == "plain" or kind in top_kinds:
+            del stack[1:]
+        elif (kind in ("cn", "part") and len(stack) > 1 and nodes[stack[1]].kind == "plain"
+              and kind not in open_kinds and _value(number) > 1):
+            # "二、" after a short unnumbered line: the series began with a heading that lost its
+            # "一、" (the plain line), so 二、 stands beside it, not under it.
             del stack[1:]
         elif kind in open_kinds:
             del stack[open_kinds.index(kind) :]

@@ -381,7 +381,7 @@ def test_deleting_the_causes(seed_text: Callable[[str], str]) -> None:
     assert not _same_except(before, after, "shortcomings.causes")
 
 
-@pytest.mark.parametrize("name", [DENGFENG])
+@pytest.mark.parametrize("name", [DENGFENG, HUARONG, JIANGYUAN])
 def test_merged_shortcomings_and_plan_heading(name: str, seed_text: Callable[[str], str]) -> None:
     text = seed_text(name)
     before, after = _score(text), _score(merge_shortcomings_and_plan(text, _year(name)))
@@ -412,3 +412,18 @@ def test_report_cut_after_700_characters(name: str, seed_text: Callable[[str], s
     before, after = _score(seed_text(name)), _score(seed_text(name)[:700])
     assert after["shortcomings"] == after["shortcomings.causes"] == after["plan"] == "missing", after
     assert not [k for k in PARTS if RANK[after[k]] > RANK[before[k]]], _changed(before, after)
+
+
+def unnumber_first(text: str) -> str:
+    """The first top-level heading loses its 一、 (as scraping often does)."""
+    lines = _lines(text)
+    at = next(i for i, line in enumerate(lines) if TOP.match(line))
+    lines[at] = lines[at][TOP.match(lines[at]).end():]  # type: ignore[union-attr]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", [HUARONG, DENGFENG, LUZHOU, JIANGYUAN])
+def test_first_heading_that_lost_its_number(name: str, seed_text: Callable[[str], str]) -> None:
+    """二、三、四、 stay beside the line that lost its 一、, not under it: nothing changes."""
+    before, after = _score(seed_text(name)), _score(unnumber_first(seed_text(name)))
+    assert after == before, f"{name} with its first 一、 lost: {_changed(before, after)}"

@@ -69,3 +69,13 @@ def test_unnumbered_headings_when_the_page_lost_all_numbering() -> None:
     o = _outline(f"某县2023年法治政府建设情况报告\n主要举措和成效\n{body}\n存在的不足\n{body}\n2024年工作安排\n{body}")
     assert [s.title for s in o.sections[1:]] == ["主要举措和成效", "存在的不足", "2024年工作安排"]
     assert [p.text for p in o.root.body] == ["某县2023年法治政府建设情况报告"]
+
+
+def test_a_top_heading_that_lost_its_number_stands_beside_the_next_ones() -> None:
+    body = "全年审查规范性文件18件,办理行政复议案件126件,开展执法培训6期,培训执法人员620人次,执法规范化水平明显提升。" * 2
+    out = _outline(f"{body}\n主要举措和成效\n(一)依法决策\n{body}\n二、存在的不足\n{body}\n三、下一步打算\n{body}\n")
+    top = [(s.title, s.level) for s in out.sections[1:] if s.level == 1]
+    assert top == [("主要举措和成效", 1), ("存在的不足", 1), ("下一步打算", 1)]
+    # a new list that starts at 一 under an unnumbered heading is its subsections
+    nested = _outline(f"{body}\n主要举措和成效\n一、依法决策\n{body}\n二、严格执法\n{body}\n")
+    assert [(s.title, s.level) for s in nested.sections[1:]] == [("主要举措和成效", 1), ("依法决策", 2), ("严格执法", 2)]

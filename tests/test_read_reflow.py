@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from scorer.api import score_bytes, score_text
 from scorer.model import Document, Line
-from scorer.read.reflow import cn_number, reflow
+from scorer.numerals import cn_number
+from scorer.read.reflow import reflow
 from scorer.rubric import Rubric
 from tests.test_match_layouts import FILL
 

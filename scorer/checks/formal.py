@@ -26,8 +26,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorer.checks.base import Context
-from scorer.meta import DateFound, Facts, cn_number, facts, is_place
+from scorer.meta import DateFound, Facts, facts, is_place
 from scorer.model import Finding, Section
+from scorer.numerals import cn_number
 
 ID = "formal"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`

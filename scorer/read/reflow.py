@@ -15,6 +15,7 @@ import re
 from itertools import pairwise
 
 from scorer.model import Document, Line
+from scorer.numerals import cn_number
 
 MIN_CHARS = 600  # a line this long holding a whole report's headings (one 一、 series after sentence ends)
 _MIN_TOP = 3  # 一、 二、 三、 at least: fewer is an enumeration
@@ -24,22 +25,6 @@ _BEFORE = r"(?:^|(?<=[。;!?！？；:：\s\u3000])|(?<=报告)|(?<=如下))"
 _TOP = re.compile(_BEFORE + r"([一二三四五六七八九十]{1,3})、")
 _SUB = re.compile(_BEFORE + r"[(（]([一二三四五六七八九十]{1,3})[)）]")
 _HEAD_LINE = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}\s*、")
-_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(text: str) -> int | None:
-    """一 … 九十九 as an int (None for anything else)."""
-    if text in _VALUE:
-        return _VALUE[text]
-    if text == "十":
-        return 10
-    if text.startswith("十") and len(text) == 2 and text[1] in _VALUE:
-        return 10 + _VALUE[text[1]]
-    if text.endswith("十") and len(text) == 2 and text[0] in _VALUE:
-        return 10 * _VALUE[text[0]]
-    if len(text) == 3 and text[1] == "十" and text[0] in _VALUE and text[2] in _VALUE:
-        return 10 * _VALUE[text[0]] + _VALUE[text[2]]
-    return None
 
 
 def _series(pattern: re.Pattern[str], text: str, minimum: int) -> list[int]:
