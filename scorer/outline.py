@@ -45,8 +45,14 @@ class _Node:
     children: list[int] = field(default_factory=list)
 
 
+# A line of a table of contents: a heading, leader dots and its page number (二、存在的不足……6).
+_TOC_ENTRY = re.compile(r"(?:[.…·・。]{2,}|[…·・])\s*\d{1,3}$")
+
+
 def split_heading(text: str) -> tuple[str, str, str, str] | None:
     """(kind, number, title, run-in body) if the line opens with a numbering, else None."""
+    if _TOC_ENTRY.search(text):
+        return None  # names a heading, on the contents page; the heading itself comes later
     for kind, pattern in _PATTERNS:
         m = pattern.match(text)
         if not m:
