@@ -111,8 +111,9 @@ def _merges(a: _Hit, b: _Hit, order: tuple[str, ...], specs: dict[str, Criterion
 
     "存在的问题和2020年工作打算" carries shortcomings and plan; "下一步工作思路及措施" is a plan
     only (措施 after 下一步 belongs to it), "存在问题及整改措施" is shortcomings only. A part that may
-    stand inside another (the duty inside the measures) is carried after it: "主要举措、成效及党政
-    主要负责人履职情况", but not "主要负责人推进法治建设情况" (the duty's own heading).
+    stand inside another (the duty inside the measures) is carried with it: "主要举措、成效及党政
+    主要负责人履职情况", but not "主要负责人推进法治建设情况" (the duty's own heading, where 建设情况
+    is no more than a word the measures' anchors share).
     """
     if _overlap(a.span, b.span):
         return False
@@ -120,7 +121,11 @@ def _merges(a: _Hit, b: _Hit, order: tuple[str, ...], specs: dict[str, Criterion
     first, second = (a, b) if a.span[0] < b.span[0] else (b, a)
     if first.criterion in order and second.criterion in order:
         return order.index(first.criterion) < order.index(second.criterion)
-    return first.criterion in specs[second.criterion].nest_in
+    if first.criterion in specs[second.criterion].nest_in:
+        return True
+    # the duty named first, then the measures it stands in, by their own words (fuzzy 60 or more):
+    # "党政主要负责人履行……职责及推进法治政府建设的主要举措和成效"
+    return second.criterion in specs[first.criterion].nest_in and second.score >= 0.9
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
