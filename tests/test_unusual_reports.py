@@ -1,0 +1,49 @@
+"""Unusual but real report shapes, scored through the real reader.
+
+Each file in tests/cases/unusual/ is a report written for testing in a shape real offices publish but
+that the other cases do not cover: 2015-2018 reports written before the 2019 rule (基本情况 / 主要工作 /
+存在问题 / 下一步打算, often with no duty part, titled 依法行政工作报告 or 工作情况报告), 述职-style reports in a
+leader's voice, reports laid out by the 纲要's areas, shortcomings of one sentence or of a short
+paragraph around the 60-character minimum, plans of one or three lines, the duty only in the preamble,
+only in the plan or only under 其他需要报告的情况, two-level 一、/1. numbering, unnumbered headings,
+annexed tables after the signature, 第一部分 mixed with 一、, (一) or 1、 at the top level, very long
+thematic reports and reports of a few hundred characters. expectations.yaml gives, per file, the
+statuses a careful reviewer following the corpus README allows and the verdict.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scorer.api import load_rubric, score_file
+from scorer.rubric import Rubric
+
+HERE = Path(__file__).parent / "cases" / "unusual"
+EXPECT: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "expectations.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def national() -> Rubric:
+    return load_rubric("national")
+
+
+def test_every_report_has_an_expectation() -> None:
+    assert {p.name for p in HERE.glob("*.txt")} == set(EXPECT)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_unusual_report(name: str, national: Rubric) -> None:
+    expect = EXPECT[name]
+    card = score_file(HERE / name, national)
+    got = {c.id: c.status.value for c in card.criteria}
+    for criterion, allowed in expect.items():
+        if criterion == "verdict":
+            continue
+        assert got[criterion] in allowed, f"{criterion}: got {got[criterion]}, allowed {allowed}"
+    verdicts = expect["verdict"] if isinstance(expect["verdict"], list) else [expect["verdict"]]
+    got_verdict = card.verdict.value
+    assert got_verdict in verdicts, f"verdict {got_verdict} (score {card.score}), allowed {verdicts}"
