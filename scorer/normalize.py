@@ -13,7 +13,17 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # them: 建設(shè), 領(lǐng). At least one tone mark, so "(a)" or "(ABC)" is never touched.
 # The bracket comes first and the look-behind after it, so the regex engine scans for brackets
 # instead of testing a look-behind at every character (same matches, 3× faster).
-_PINYIN = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（])(?=[a-zü{_TONES}]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+# Also with a space before the bracket (建设 (shè)) and with tone digits (建设(she4)).
+_PINYIN = re.compile(
+    rf"[(（](?:(?<=[\u3400-\u9fff][(（])|(?<=[\u3400-\u9fff] [(（]))"
+    rf"(?:(?=[a-zü{_TONES}]*[{_TONES}])[a-zü{_TONES}]{{1,7}}|[a-zü]{{1,6}}[1-5])[)）]"
+)
+# HTML character references a scraper left in (&nbsp; &ldquo; &#12289;), decoded.
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+# A line that is only a page number (- 3 -, —5—, 第3页 共8页, 3/8), as copied from a PDF.
+_PAGE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})[ \t\u3000]*$", re.MULTILINE)
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u200b\u200c\u200d\u2060\ufeff]")
 _CJK_GAP = re.compile(r"[ \t\u3000](?<=[\u3400-\u9fff][ \t\u3000])[ \t\u3000]*(?=[\u3400-\u9fff])")
 _MULTI_SPACE = re.compile(r"[ \t\u3000]{2,}")
@@ -74,12 +84,36 @@ def _strip_pinyin(text: str) -> str:
     return text
 
 
+def _entity(m: re.Match[str]) -> str:
+    import html
+
+    ch = html.unescape(m.group(0))
+    return " " if ch in ("\n", "\r") else ch
+
+
+def _decode_entities(text: str) -> str:
+    """Decode character references until none is left (&amp;nbsp; too), so normalizing is idempotent."""
+    while (decoded := _ENTITY.sub(_entity, text)) != text:
+        text = decoded
+    return text
+
+
+def _entities(text: str) -> list[re.Match[str]]:
+    """The character references in ``text`` that decode to something else (not an unknown &foo;)."""
+    return [m for m in _ENTITY.finditer(text) if _entity(m) != m.group(0)]
+
+
 def _sample(text: str, start: int, end: int, pad: int = 6) -> str:
     return text[max(0, start - pad) : end + pad].strip()
 
 
 def clean_line(text: str, tally: _Tally | None = None, source: int = 0) -> str:
     """Normalize one line (everything but script conversion, which is done per document)."""
+    if "&" in text:
+        ents = _entities(text)
+        if ents and tally is not None:
+            tally.add("html-entity", len(ents), source, _sample(text, ents[0].start(), ents[0].end(), 4))
+        text = _decode_entities(text)
     raw = text
     if tally is not None:
         m = _ODD_SPACE.search(raw)
@@ -87,6 +121,11 @@ def clean_line(text: str, tally: _Tally | None = None, source: int = 0) -> str:
             tally.add("odd-spaces", len(_ODD_SPACE.findall(raw)), source, _sample(raw, m.start(), m.end()))
     text = _ODD_SPACE.sub(" ", text)
     text = text.translate(_WIDTH)
+    page = _PAGE_LINE.search(text)
+    if page:
+        if tally is not None:
+            tally.add("page-number", 1, source, text.strip())
+        text = ""
     if tally is not None:
         found = list(_PINYIN.finditer(text))
         if found:
@@ -125,12 +164,21 @@ def _clean_document(texts: list[str], sources: list[int], tally: _Tally) -> list
     if any("\n" in t for t in texts):
         return [clean_line(t, tally, s) for t, s in zip(texts, sources, strict=True)]
     text = "\n".join(texts)
+    if "&" in text:
+        ents = _entities(text)
+        if ents:
+            _tally_first(tally, "html-entity", len(ents), text, ents[0], sources, 4)
+            text = _decode_entities(text)
     m = _ODD_SPACE.search(text)
     if m:
         _tally_first(tally, "odd-spaces", len(_ODD_SPACE.findall(text)), text, m, sources, 6)
         text = _ODD_SPACE.sub(" ", text)
     for ch in {ch for ch in _WIDE.findall(text)}:
         text = text.replace(ch, _WIDTH_STR[ch])
+    pages = list(_PAGE_LINE.finditer(text))
+    if pages:
+        _tally_first(tally, "page-number", len(pages), text, pages[0], sources, 0)
+        text = _PAGE_LINE.sub("", text)
     found = list(_PINYIN.finditer(text))
     if found:
         _tally_first(tally, "pinyin-annotation", len(found), text, found[0], sources, 2)

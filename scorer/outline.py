@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from scorer.model import NormalizedDocument, Outline, Paragraph, Section
 from scorer.numerals import cn_number
 
-_CN = "一二三四五六七八九十百零〇两"
+_CN = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾"
 # Numbering styles, most specific first. Each yields (kind, number, rest of the line).
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^(第[{_CN}\d]{{1,4}}(?:部分|章|篇))\s*[、.:,]?\s*(.*)$")),
@@ -16,6 +16,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arp", re.compile(r"^([(]\d{1,2}[)])\s*[、.,:]?\s*(.*)$")),
     # (not 一、二…: an enumeration; but 四、二〇二四年工作计划 opens with a year in Chinese numerals)
     ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.:,](?!(?![〇零○一二三四五六七八九]{{4}}\s*年)[{_CN}])\s*(.*)$")),
+    # 【一】, and a short heading whose 、 was lost (二 2021年党政主要负责人…… / 三 存在的不足)
+    ("cnl", re.compile(rf"^(【[{_CN}]{{1,3}}】)\s*(.*)$")),
+    ("cn", _SPACED_CN := re.compile(
+        rf"^([{_CN}]{{1,3}})[ \u3000]+(?![是个项次批名家年月日])(?=[\u4e00-\u9fff\d])(.{{2,46}})$")),
     ("ar", re.compile(r"^(\d{1,2})\s*(?:[、]|\.(?!\d)|[.](?=\D))\s*(.*)$")),
     ("circled", re.compile(r"^([\u2460-\u2473\u2776-\u277f])\s*[、.]?\s*(.*)$")),
     ("enum", re.compile(rf"^([{_CN}]{{1,3}}是)\s*(.*)$")),
@@ -95,15 +99,19 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
     return split_heading(next_text) is not None or (len(next_text) > len(text) * 2 and len(next_text) >= 30)
 
 
+_CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+
+
 def _value(number: str | None) -> int:
-    """The value of a heading number (二、 (二) 2. → 2); 0 when it has none."""
-    digits = (number or "").strip("()（）第部分章篇是")
+    """The value of a heading number (二、 (二) 2. 贰、 → 2); 0 when it has none."""
+    digits = (number or "").strip("()（）【】第部分章篇是").translate(_CAPITALS)
     return cn_number(digits) or 0
 
 
 def _numbered(text: str) -> bool:
+    """Whether a line opens with a heading number (not 一是…, nor a number followed only by a space)."""
     head = split_heading(text)
-    return head is not None and head[0] != "enum"
+    return head is not None and head[0] != "enum" and not _SPACED_CN.match(text)
 
 
 def build_outline(doc: NormalizedDocument) -> Outline:

@@ -43,13 +43,43 @@ def _lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def pinyin(fmt: str, traditional: bool = False) -> Damage:
-    """建设 -> 建设(shè): the annotation some sites add after many characters."""
+_TONE = {ch: (v, str(t)) for t, vowels in enumerate(("āēīōūǖ", "áéíóúǘ", "ǎěǐǒǔǚ", "àèìòùǜ"), 1)
+         for ch, v in zip(vowels, "aeiouü", strict=True)}
+
+
+def _tone_digits(reading: str) -> str:
+    """shè -> she4: the reading with a tone digit instead of a mark."""
+    tone = next((_TONE[ch][1] for ch in reading if ch in _TONE), "5")
+    return "".join(_TONE[ch][0] if ch in _TONE else ch for ch in reading) + tone
+
+
+def pinyin(fmt: str, traditional: bool = False, digits: bool = False) -> Damage:
+    """建设 -> 建设(shè) (or 建设(she4) with tone digits): the annotation some sites add after many characters."""
     def damage(text: str) -> str:
         if traditional:
             text = str(opencc.OpenCC("s2t").convert(text))
-        return "".join(ch + fmt.format(PINYIN[ch]) if ch in PINYIN else ch for ch in text)
+        return "".join(ch + fmt.format(_tone_digits(PINYIN[ch]) if digits else PINYIN[ch]) if ch in PINYIN else ch
+                       for ch in text)
     return damage
+
+
+def html_entities(text: str) -> str:
+    """Character references a scraper left in: &nbsp; indents, &ldquo; quotes, &#12289; for 、."""
+    text = text.replace("“", "&ldquo;").replace("”", "&rdquo;").replace("、", "&#12289;")
+    return "\n".join(("&nbsp;&nbsp;&nbsp;&nbsp;" + line) if line.strip() else line for line in _lines(text))
+
+
+def glue_headings(text: str) -> str:
+    """Each top-level heading glued to the end of the line before it."""
+    out: list[str] = []
+    for line in _lines(text):
+        if TOP.match(line) and out:
+            while out and not out[-1].strip():
+                out.pop()
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def double_punctuation(text: str) -> str:
@@ -264,6 +294,11 @@ VARIANTS: dict[str, tuple[Damage, tuple[str, ...], tuple[str, ...]]] = {
     "pinyin-paren": (pinyin("({})"), ("text-noise",), ALL),
     "pinyin-traditional": (pinyin("({})", traditional=True), ("text-noise",), ALL),
     "pinyin-fullwidth-brackets": (pinyin("（{}）"), ("text-noise",), ALL),
+    "pinyin-space-before": (pinyin(" ({})"), ("text-noise",), ALL),
+    "pinyin-tone-digits": (pinyin("({})", digits=True), ("text-noise",), ALL),
+    "pinyin-tone-digits-traditional": (pinyin("（{}）", traditional=True, digits=True), ("text-noise",), ALL),
+    "html-entities": (html_entities, ("text-noise",), ALL),
+    "headings-glued-to-paragraph": (glue_headings, (), ALL),
     "double-punctuation": (double_punctuation, ("text-noise",), ALL),
     "pinyin-traditional-doubled": (lambda t: double_punctuation(pinyin("({})", True)(t)), ("text-noise",), ALL),
     "punctuation-to-spaces": (punctuation_to_spaces, (), ALL),
@@ -278,18 +313,18 @@ VARIANTS: dict[str, tuple[Damage, tuple[str, ...], tuple[str, ...]]] = {
     "heading-split-over-two-lines": (split_headings, (), ("qinghe", "r09")),
     "subheading-glued-to-paragraph": (glue_subheadings, (), ALL),
     "numbering-fullwidth-dot": (renumber("{n}．", "（{n}）"), (), ALL),
-    "numbering-space": (renumber("{n} ", "({n}) "), (), ("qinghe", "r09", "r11")),
+    "numbering-space": (renumber("{n} ", "({n}) "), (), ALL),
     "numbering-colon": (renumber("{n}:", "({n})、"), (), ALL),
-    "numbering-lenticular": (renumber("【{n}】", "{i}）"), (), ("qinghe", "r09")),
+    "numbering-lenticular": (renumber("【{n}】", "{i}）"), (), ALL),
     "numbering-circled": (renumber("{n}、", "{c}"), (), ALL),
     "numbering-ascii-dot": (renumber("{n}.", "({n})."), (), ALL),
     "pdf-lines-40": (wrap(40), (), ALL),
     "pdf-lines-38-no-blank": (wrap(38, blank=False), (), ALL),
     "one-line": (one_line(""), (), ALL),
     "one-line-spaced": (one_line(" "), (), ALL),
-    "page-numbers-dash": (page_numbers("- {} -"), (), ("r01", "r09")),
+    "page-numbers-dash": (page_numbers("- {} -"), ("text-noise",), ALL),
     "page-numbers-emdash": (page_numbers("—{}—"), (), ALL),
-    "page-numbers-cn": (page_numbers("第{}页 共8页"), (), ("r01", "r09")),
+    "page-numbers-cn": (page_numbers("第{}页 共8页"), ("text-noise",), ALL),
     "page-number-mid-paragraph": (page_number_mid_paragraph, (), ALL),
     "page-header-lines": (page_header_lines, (), ("qinghe", "r01", "r09")),
     "spam-mid-sentence": (spam_mid_sentence, ("spam-content",), ALL),
@@ -299,7 +334,7 @@ VARIANTS: dict[str, tuple[Damage, tuple[str, ...], tuple[str, ...]]] = {
     "placeholder-years": (placeholder_years, ("placeholder",), ALL),
     "placeholder-places": (placeholder_places, ("placeholder",), ALL),
     "no-title": (no_title, ("title-format",), ALL),
-    "pdf-lines-with-page-numbers": (lambda t: wrap(40)(page_numbers("- {} -")(t)), (), ("r01", "r09")),
+    "pdf-lines-with-page-numbers": (lambda t: wrap(40)(page_numbers("- {} -")(t)), (), ALL),
 }
 PAIRS = [(base, name) for name, (_, _, bases) in VARIANTS.items() for base in bases]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scorer.api import score_bytes, score_text
 from scorer.model import Document, Line
 from scorer.numerals import cn_number
-from scorer.read.reflow import reflow
+from scorer.read.reflow import reflow, unglue
 from scorer.rubric import Rubric
 from tests.test_match_layouts import FILL
 
@@ -65,3 +65,24 @@ def test_an_enumeration_out_of_order_or_too_short_is_no_series() -> None:
 def test_chinese_numbers() -> None:
     assert [cn_number(t) for t in ("一", "九", "十", "十二", "二十", "二十三", "百", "")] == [
         1, 9, 10, 12, 20, 23, None, None]
+
+
+def _glue(text: str, numbers: str) -> str:
+    """Each top-level heading numbered in ``numbers`` glued to the end of the line before it."""
+    for n in numbers:
+        text = text.replace(f"\n{n}、", f"{n}、")
+    return text
+
+
+def test_headings_glued_to_the_paragraph_before_are_put_back(rubric: Rubric) -> None:
+    lined = _lined().replace(TITLE + "\n", TITLE + "\n现将有关情况报告如下:\n")
+    want = _statuses(lined, rubric)
+    assert _statuses(_glue(lined, "一二三四"), rubric) == want  # every heading glued
+    assert _statuses(_glue(lined, "二"), rubric) == want  # one glued, between 一、 and 三、 at line starts
+
+
+def test_an_enumeration_inside_a_paragraph_is_not_a_glued_heading() -> None:
+    lines = (Line("一、主要举措和成效", 1), Line("全年重点抓了三件事:一、健全制度。二、严格执法。三、强化监督。", 2),
+             Line("二、存在的不足", 3), Line("执法力量不足。", 4))
+    doc = Document("x.txt", "text", lines, "utf-8")
+    assert unglue(doc) is doc

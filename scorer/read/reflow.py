@@ -12,6 +12,7 @@ in lines, ``一、……二、……`` inside a paragraph is an enumeration, not
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from scorer.model import Document, Line
@@ -74,7 +75,67 @@ def reflow(doc: Document) -> Document:
         changed = True
         for part in _split(line.text, cuts):
             subs = _series(_SUB, part, _MIN_SUB)
-            out.extend(Line(piece, line.source) for piece in _split(part, subs))
+            out.extend(replace(line, text=piece, level=None) for piece in _split(part, subs))
     if not changed:
         return doc
+    return Document(doc.path, doc.format, tuple(out), doc.encoding)
+
+
+# A top-level number glued to the end of the line before it: "……现将有关情况报告如下:一、2024年……".
+_GLUED = re.compile(r"(?<=[。;!?！？；:：])([一二三四五六七八九十]{1,3})、")
+_LINE_TOP = re.compile(r"^[\s\u3000]*([一二三四五六七八九十]{1,3})\s*、")
+
+
+def unglue(doc: Document) -> Document:
+    """Top-level headings glued to the end of the paragraph before them, put back at a line start.
+
+    A glued 二、 counts when it fills the gap of a series whose other numbers start lines (一、 and 三、
+    at line starts), or, in a report where no top-level number starts a line, when the glued ones
+    run 一、二、三、 in order. An enumeration inside a paragraph of a report laid out in lines
+    (…。一、加强领导。二、完善制度。) fills no gap and stays.
+    """
+    starts: list[tuple[int, int]] = []  # (line index, value) of top-level numbers at line starts
+    glued: list[tuple[int, int, int]] = []  # (line index, position, value) of glued ones
+    for i, line in enumerate(doc.lines):
+        if m := _LINE_TOP.match(line.text):
+            value = cn_number(m.group(1))
+            if value:
+                starts.append((i, value))
+        if "、" in line.text:
+            glued.extend((i, g.start(), v) for g in _GLUED.finditer(line.text) if (v := cn_number(g.group(1))))
+    if not glued:
+        return doc
+    chosen: list[tuple[int, int]] = []
+    if not starts:
+        want = 1
+        for i, pos, value in glued:
+            if value == want:
+                chosen.append((i, pos))
+                want += 1
+        if len(chosen) < _MIN_TOP:
+            return doc
+    else:
+        have = {v for _, v in starts}
+        for i, pos, value in glued:
+            if value in have:
+                continue
+            before = [li for li, v in starts if v == value - 1 and li <= i]
+            after = [li for li, v in starts if v == value + 1 and li > i]
+            if (before or value == 1) and (after or value == max(have) + 1) and (before or after):
+                chosen.append((i, pos))
+                have.add(value)
+    if not chosen:
+        return doc
+    cuts: dict[int, list[int]] = {}
+    for i, pos in chosen:
+        cuts.setdefault(i, []).append(pos)
+    out: list[Line] = []
+    for i, line in enumerate(doc.lines):
+        if i not in cuts:
+            out.append(line)
+            continue
+        bounds = [0, *sorted(cuts[i]), len(line.text)]
+        pieces = [piece for a, b in pairwise(bounds) if (piece := line.text[a:b].strip())]
+        # the page stays; a heading level known from the format belongs to the first piece only
+        out.extend(replace(line, text=piece, level=line.level if k == 0 else None) for k, piece in enumerate(pieces))
     return Document(doc.path, doc.format, tuple(out), doc.encoding)
