@@ -11,16 +11,15 @@ findings that must be raised.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from scorer.api import load_rubric, score_file
 from scorer.rubric import Rubric
+from tests.casekit import check, expectations
 
 HERE = Path(__file__).parent / "cases" / "reports"
-EXPECT: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "expectations.yaml").read_text("utf-8"))
+EXPECT = expectations(HERE)
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +34,4 @@ def test_every_report_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_full_report(name: str, national: Rubric) -> None:
-    expect = EXPECT[name]
-    card = score_file(HERE / name, national)
-    got = {c.id: c.status.value for c in card.criteria}
-    for criterion, allowed in expect.items():
-        if criterion in ("verdict", "findings"):
-            continue
-        assert got[criterion] in allowed, f"{criterion}: got {got[criterion]}, allowed {allowed}"
-    assert card.verdict.value == expect["verdict"]
-    rules = {f.rule for f in card.findings}
-    for rule in expect.get("findings", []):
-        assert rule in rules, f"finding {rule} not raised (got {sorted(rules)})"
+    check(score_file(HERE / name, national), EXPECT[name])

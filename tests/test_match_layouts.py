@@ -10,6 +10,7 @@ import yaml
 
 from scorer.api import score_text
 from scorer.rubric import Rubric
+from tests.casekit import check, fill
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "match" / "layouts.yaml").read_text("utf-8"))
@@ -29,9 +30,4 @@ FILL = {
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_layout(case: dict[str, Any], rubric: Rubric) -> None:
-    text = case["text"]
-    for key, value in FILL.items():
-        text = text.replace("{" + key + "}", value)
-    card = score_text(text, rubric)
-    got = {c.id: c.status.value for c in card.criteria}
-    assert {k: got[k] for k in case["expect"]} == case["expect"]
+    check(score_text(fill(case["text"], FILL), rubric), case["expect"])

@@ -10,6 +10,7 @@ import yaml
 
 from scorer.api import score_text
 from scorer.rubric import Rubric
+from tests.casekit import check, fill
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "match" / "redteam.yaml").read_text("utf-8"))
@@ -42,11 +43,4 @@ FILL = {
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_redteam(case: dict[str, Any], rubric: Rubric) -> None:
-    text = case["text"]
-    for key, value in FILL.items():
-        text = text.replace("{" + key + "}", value)
-    card = score_text(text, rubric)
-    got = {c.id: c.status.value for c in card.criteria}
-    for criterion, want in case["expect"].items():
-        allowed = want if isinstance(want, list) else [want]
-        assert got[criterion] in allowed, f"{criterion}: got {got[criterion]}, expected one of {allowed}"
+    check(score_text(fill(case["text"], FILL), rubric), case["expect"])

@@ -10,16 +10,15 @@ per file, the statuses a careful reviewer following the corpus README allows for
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from scorer.api import load_rubric, score_file
 from scorer.rubric import Rubric
+from tests.casekit import check, expectations
 
 HERE = Path(__file__).parent / "cases" / "openings"
-EXPECT: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "expectations.yaml").read_text("utf-8"))
+EXPECT = expectations(HERE)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,4 @@ def test_every_opening_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_opening(name: str, national: Rubric) -> None:
-    card = score_file(HERE / name, national)
-    got = {c.id: c.status.value for c in card.criteria}
-    for criterion, allowed in EXPECT[name].items():
-        assert got[criterion] in allowed, f"{criterion}: got {got[criterion]}, allowed {allowed}"
+    check(score_file(HERE / name, national), EXPECT[name])

@@ -14,16 +14,15 @@ statuses a careful reviewer following the corpus README allows and the verdict.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from scorer.api import load_rubric, score_file
 from scorer.rubric import Rubric
+from tests.casekit import check, expectations
 
 HERE = Path(__file__).parent / "cases" / "unusual"
-EXPECT: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "expectations.yaml").read_text("utf-8"))
+EXPECT = expectations(HERE)
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +36,4 @@ def test_every_report_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_unusual_report(name: str, national: Rubric) -> None:
-    expect = EXPECT[name]
-    card = score_file(HERE / name, national)
-    got = {c.id: c.status.value for c in card.criteria}
-    for criterion, allowed in expect.items():
-        if criterion == "verdict":
-            continue
-        assert got[criterion] in allowed, f"{criterion}: got {got[criterion]}, allowed {allowed}"
-    verdicts = expect["verdict"] if isinstance(expect["verdict"], list) else [expect["verdict"]]
-    got_verdict = card.verdict.value
-    assert got_verdict in verdicts, f"verdict {got_verdict} (score {card.score}), allowed {verdicts}"
+    check(score_file(HERE / name, national), EXPECT[name])
