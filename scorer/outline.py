@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from scorer.model import NormalizedDocument, Outline, Paragraph, Section
 from scorer.numerals import cn_number
@@ -30,6 +31,8 @@ _MAX_TITLE = 40
 _PLAIN_MAX = 28
 _BODY_STARTS = 60
 _SENTENCE_PUNCT = re.compile(r"[,。;!?、]")
+# A line with a colon or a pipe inside, or an ASCII word, is page chrome or an advert, not a heading.
+_NOT_HEADING_CHARS = re.compile(r"[:|]|[A-Za-z]{3,}")
 _NOT_PLAIN = re.compile(
     r"(^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$)|(:$)|(^特此报告)|(^附件)|(^来源)|(^发布)|(^索引号)|(\|)"
     r"|((报告|总结)$)|(^[〇零一二三四五六七八九十]{4}年)"
@@ -90,7 +93,7 @@ def _run_in(rest: str) -> tuple[str, str]:
 def _is_plain_heading(text: str, next_text: str | None) -> bool:
     if not (4 <= len(text) <= _PLAIN_MAX) or next_text is None:
         return False
-    if _SENTENCE_PUNCT.search(text) or _NOT_PLAIN.search(text):
+    if _SENTENCE_PUNCT.search(text) or _NOT_PLAIN.search(text) or _NOT_HEADING_CHARS.search(text):
         return False
     if re.search(r"\d{4}-\d{2}", text) or text.endswith(("人民政府", "委员会", "办公室")):
         return False
@@ -100,6 +103,24 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
 
 
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+
+
+_CONTINUATION = re.compile(r"^(的|和|及|与|之|情况|职责|工作|建设|措施|举措|成效|问题|不足|安排|打算|原因)")
+
+
+def _continues(title: str, next_text: str, texts: list[tuple[int, Any]], pos: int) -> bool:
+    """Whether ``next_text`` is the rest of a heading broken over two lines (not a body or a subheading)."""
+    if len(next_text) > 20 or _SENTENCE_PUNCT.search(next_text) or split_heading(next_text) is not None:
+        return False
+    if len(title) < 14 and not _CONTINUATION.match(next_text):
+        return False
+    after = texts[pos + 2][1].text.strip() if pos + 2 < len(texts) else None
+    return after is None or split_heading(after) is not None or _long(after, next_text)
+
+
+def _long(para: str, heading: str) -> bool:
+    """Whether ``para`` reads as the body under ``heading``: over twice as long, and 30 characters at least."""
+    return len(para) > len(heading) * 2 and len(para) >= 30
 
 
 def _value(number: str | None) -> int:
@@ -124,7 +145,10 @@ def build_outline(doc: NormalizedDocument) -> Outline:
     # title block. Without any numbering at all, short lines are the only headings there are.
     # (一是……二是…… are run-in enumerations inside paragraphs, not a numbering of headings.)
     seen_numbered = not any(line.level is not None or _numbered(line.text.strip()) for _, line in texts)
+    joined: set[int] = set()  # positions of lines that finish the heading before them
     for pos, (idx, line) in enumerate(texts):
+        if pos in joined:
+            continue
         text = line.text.strip()
         next_text = texts[pos + 1][1].text.strip() if pos + 1 < len(texts) else None
         head = split_heading(text)
@@ -167,6 +191,12 @@ def build_outline(doc: NormalizedDocument) -> Outline:
         stack.append(node_index)
         if body:
             nodes[node_index].body.append(Paragraph(body, idx, line.source))
+        elif kind not in ("plain", "enum") and next_text is not None and _continues(title, next_text, texts, pos):
+            # "二、2021年党政主要负责人履行推进法治" / "建设第一责任人职责情况": one heading over two lines
+            nodes[node_index].title = title + next_text
+            nxt_idx, nxt = texts[pos + 1]
+            nodes[node_index].body.append(Paragraph(next_text, nxt_idx, nxt.source))
+            joined.add(pos + 1)
     sections = tuple(
         Section(
             index=i,

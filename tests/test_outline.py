@@ -79,3 +79,20 @@ def test_a_top_heading_that_lost_its_number_stands_beside_the_next_ones() -> Non
     # a new list that starts at 一 under an unnumbered heading is its subsections
     nested = _outline(f"{body}\n主要举措和成效\n一、依法决策\n{body}\n二、严格执法\n{body}\n")
     assert [(s.title, s.level) for s in nested.sections[1:]] == [("主要举措和成效", 1), ("依法决策", 2), ("严格执法", 2)]
+
+
+def test_a_heading_broken_over_two_lines_is_one_heading() -> None:
+    body = "县政府主要负责同志认真履行推进法治建设第一责任人职责,主持召开常务会议专题研究法治政府建设4次。" * 2
+    out = _outline(f"一、主要举措和成效\n{body}\n二、2021年党政主要负责人履行推进法治\n建设第一责任人职责情况\n{body}\n"
+                   f"三、存在\n的问题\n{body}\n")
+    assert [s.title for s in out.sections[1:]] == [
+        "主要举措和成效", "2021年党政主要负责人履行推进法治建设第一责任人职责情况", "存在的问题"]
+    # a short subheading under a short heading stays a line of its own
+    kept = _outline(f"一、主要举措\n深化改革\n{body}\n")
+    assert kept.sections[1].title == "主要举措"
+
+
+def test_an_advert_line_is_no_heading() -> None:
+    body = "县政府主要负责同志认真履行推进法治建设第一责任人职责,主持召开常务会议专题研究法治政府建设4次。" * 2
+    out = _outline(f"一、主要负责人履职情况\n六合彩开奖结果 香港马会资料大全 加微信:lhc8888\n{body}\n")
+    assert [s.title for s in out.sections[1:]] == ["主要负责人履职情况"]
