@@ -19,6 +19,8 @@ _YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
 _QUOTED = re.compile(r"“[^”]{4,60}”|《[^》]{0,60}》|\"[^\"]{4,60}\"|「[^」]{4,60}」")
 _CONTENT_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z]+")
 _THEMATIC_MIN = 30
+
+
 @dataclass(frozen=True)
 class _Hit:
     criterion: str
@@ -138,10 +140,6 @@ def _allowed(crit: CriterionSpec, ancestors: set[str]) -> bool:
     if crit.id in ancestors:
         return False  # a subsection of a part is part of it, not a second instance
     return all(a in crit.nest_in for a in ancestors)
-
-
-def _section_text(outline: Outline, index: int) -> list[Paragraph]:
-    return outline.content(index)
 
 
 def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
@@ -267,12 +265,11 @@ def _requirements(crit: CriterionSpec, parent: Match, outline: Outline, rubric: 
     Not in a paragraph that opens as another part ("下一步,我市将从根源上解决……" under a heading
     that carries shortcomings and plan): a promise is no cause.
     """
-    others = [c for c in rubric.criteria if c.id != crit.id and not c.thematic_fallback and c.cues]
+    others = [p for c in rubric.criteria if c.id != crit.id and not c.thematic_fallback
+              for p, _dated in with_years(c.cues, year)]
 
     def opens_other(text: str) -> bool:
-        text = arabic_years(strip_quotes(text))
-        return any(m.start() <= rubric.cue_window for c in others
-                   for pat, _dated in with_years(c.cues, year) if (m := pat.search(text)))
+        return _opening_cue(others, arabic_years(strip_quotes(text)), rubric.cue_window) is not None
 
     out: list[Match] = []
     for req in crit.requirements:
@@ -363,15 +360,23 @@ def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: 
     for para in sorted(paragraphs, key=lambda p: p.line):
         if para.line in used or (not crit.cue_anywhere and para.line in excluded):
             continue
-        text = arabic_years(strip_quotes(para.text))
-        for pattern in cues:
-            m = pattern.search(text)
-            if m and (crit.cue_anywhere or m.start() <= rubric.cue_window):
-                return para, m.group(0)
+        m = _opening_cue(cues, arabic_years(strip_quotes(para.text)), rubric.cue_window, anywhere=crit.cue_anywhere)
+        if m:
+            return para, m.group(0)
     return None
 
 
 _SENTENCE_START = re.compile(r"(?<=[。;!?])")
+
+
+def _opening_cue(cues: list[re.Pattern[str]], text: str, window: int, start: int = 0,
+                 anywhere: bool = False) -> re.Match[str] | None:
+    """The first cue found in ``text`` from ``start`` that begins within ``window`` characters of it."""
+    for pattern in cues:
+        m = pattern.search(text, start)
+        if m and (anywhere or m.start() - start <= window):
+            return m
+    return None
 
 
 def _sentence_cue(crit: CriterionSpec, paragraphs: list[Paragraph], rubric: Rubric,
@@ -381,10 +386,8 @@ def _sentence_cue(crit: CriterionSpec, paragraphs: list[Paragraph], rubric: Rubr
     for para in paragraphs:
         text = arabic_years(strip_quotes(para.text))
         for start in (m.start() for m in _SENTENCE_START.finditer(text)):
-            for pattern in cues:
-                m = pattern.search(text, start, start + rubric.cue_window + 40)
-                if m and m.start() - start <= rubric.cue_window:
-                    return para, m.group(0)
+            if found := _opening_cue(cues, text, rubric.cue_window, start):
+                return para, found.group(0)
     return None
 
 

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from scorer.model import Outline
 
-# The year a report is on: the year in its title (a preamble line naming 报告/总结/法治), else the
-# year its text opens with (2023年,我县……).
+# The year a report is on: the year in its title (a preamble line naming 报告/总结, then one naming
+# 法治), else the year its text opens with (2023年,我县……), else its date less one.
 _TITLE_YEAR = (re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结))"),
                re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。\d]{0,30}法治)"))
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
@@ -27,7 +27,7 @@ def arabic_years(text: str) -> str:
 
 
 def report_year(outline: Outline) -> int | None:
-    """The year the report is on, from its title or its opening sentence; None when neither says."""
+    """The year the report is on: from its title, its opening sentence or its 成文日期; None when none says."""
     texts = [arabic_years(para.text) for para in outline.root.body[:12]]
     for pattern in _TITLE_YEAR:  # a line that names the report first, then one that names 法治
         for text in texts:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import pairwise
+from typing import TypeVar
 
 from scorer.model import Document, Line
 from scorer.numerals import cn_number
 
+T = TypeVar("T")
 MIN_CHARS = 600  # a line this long holding a whole report's headings (one 一、 series after sentence ends)
 _MIN_TOP = 3  # 一、 二、 三、 at least: fewer is an enumeration
 _MIN_SUB = 2
@@ -25,18 +27,21 @@ _MIN_SUB = 2
 _BEFORE = r"(?:^|(?<=[。;!?！？；:：\s\u3000])|(?<=报告)|(?<=如下))"
 _TOP = re.compile(_BEFORE + r"([一二三四五六七八九十]{1,3})、")
 _SUB = re.compile(_BEFORE + r"[(（]([一二三四五六七八九十]{1,3})[)）]")
-_HEAD_LINE = re.compile(r"^[\s\u3000]*[一二三四五六七八九十]{1,3}\s*、")
+_HEAD_LINE = re.compile(r"^[\s\u3000]*([一二三四五六七八九十]{1,3})\s*、")
+
+
+def _in_order(numbered: list[tuple[T, int | None]], minimum: int) -> list[T]:
+    """The items whose numbers run 1, 2, 3 … in order (each the one after the last), or [] if fewer than ``minimum``."""
+    chosen: list[T] = []
+    for item, value in numbered:
+        if value == len(chosen) + 1:
+            chosen.append(item)
+    return chosen if len(chosen) >= minimum else []
 
 
 def _series(pattern: re.Pattern[str], text: str, minimum: int) -> list[int]:
-    """Where a series 一, 二, 三 … starts in ``text`` (each number the one after the last), or []."""
-    cuts: list[int] = []
-    want = 1
-    for m in pattern.finditer(text):
-        if cn_number(m.group(1)) == want:
-            cuts.append(m.start())
-            want += 1
-    return cuts if len(cuts) >= minimum else []
+    """Where a series 一, 二, 三 … starts in ``text``, or []."""
+    return _in_order([(m.start(), cn_number(m.group(1))) for m in pattern.finditer(text)], minimum)
 
 
 _TITLE_END = re.compile(r"[\s\u3000]+")
@@ -83,7 +88,6 @@ def reflow(doc: Document) -> Document:
 
 # A top-level number glued to the end of the line before it: "……现将有关情况报告如下:一、2024年……".
 _GLUED = re.compile(r"(?<=[。;!?！？；:：])([一二三四五六七八九十]{1,3})、")
-_LINE_TOP = re.compile(r"^[\s\u3000]*([一二三四五六七八九十]{1,3})\s*、")
 
 
 def unglue(doc: Document) -> Document:
@@ -97,7 +101,7 @@ def unglue(doc: Document) -> Document:
     starts: list[tuple[int, int]] = []  # (line index, value) of top-level numbers at line starts
     glued: list[tuple[int, int, int]] = []  # (line index, position, value) of glued ones
     for i, line in enumerate(doc.lines):
-        if m := _LINE_TOP.match(line.text):
+        if m := _HEAD_LINE.match(line.text):
             value = cn_number(m.group(1))
             if value:
                 starts.append((i, value))
@@ -107,13 +111,7 @@ def unglue(doc: Document) -> Document:
         return doc
     chosen: list[tuple[int, int]] = []
     if not starts:
-        want = 1
-        for i, pos, value in glued:
-            if value == want:
-                chosen.append((i, pos))
-                want += 1
-        if len(chosen) < _MIN_TOP:
-            return doc
+        chosen = _in_order([((i, pos), value) for i, pos, value in glued], _MIN_TOP)
     else:
         have = {v for _, v in starts}
         for i, pos, value in glued:

@@ -50,10 +50,6 @@ svg text{font-family:inherit}
 """
 
 
-def word(lang: str, key: str) -> str:
-    return t(lang, key)
-
-
 def _line(lang: str, line: int | None) -> str:
     return f'<span class="ln">{escape(t(lang, "line", n=line))}</span>' if line is not None else ""
 
@@ -98,10 +94,10 @@ def card_html(card: Scorecard, lang: str) -> str:
         out.append(f'<p class="status found">{e(t(lang, "no_findings"))}</p>')
     if card.template:
         text = "\n".join(f"{h.heading}\n  ({h.hint})" for h in card.template)
-        out.append(f"<h3>{e(word(lang, 'template'))}</h3><p>{e(word(lang, 'fix_hint'))}</p>"
+        out.append(f"<h3>{e(t(lang, 'template'))}</h3><p>{e(t(lang, 'fix_hint'))}</p>"
                    f'<pre class="template">{e(text)}</pre>')
     if card.outline:
-        out.append(f'<h3>{e(word(lang, "outline"))}</h3><ol class="outline">')
+        out.append(f'<h3>{e(t(lang, "outline"))}</h3><ol class="outline">')
         for node in card.outline:
             carried = [cid for cid in node.criteria if cid in label_of]
             weak = carried and all(status_of[cid] != "found" for cid in carried)
@@ -146,7 +142,7 @@ def _histogram(scores: list[float], lang: str) -> str:
                     f'<text x="{x + 22}" y="156" font-size="11" text-anchor="middle">'
                     f"{i * 10}–{i * 10 + 9 if i < 9 else 100}</text>")
     return (f'<svg class="histogram" xmlns="http://www.w3.org/2000/svg" width="540" height="165" role="img" '
-            f'aria-label="{escape(word(lang, "histogram"))}">'
+            f'aria-label="{escape(t(lang, "histogram"))}">'
             f'<line x1="28" y1="140" x2="532" y2="140" stroke="#57606a"/>'
             f'{"".join(bars)}</svg>')
 
@@ -176,11 +172,11 @@ def summary_html(result: RunResult, lang: str) -> str:
         if weak[cid]:
             items.append((f"{labels[cid]} · {t(lang, 'weak')}", weak[cid], "#b35900"))
     counts = t(lang, "summary", n=n, passed=passed, failed=len(result.cards) - passed, errors=len(result.errors))
-    out = [f'<section class="summary"><h2>{e(word(lang, "batch"))}</h2>',
+    out = [f'<section class="summary"><h2>{e(t(lang, "batch"))}</h2>',
            f'<p class="counts">{e(counts)}</p>',
-           f"<h3>{e(word(lang, 'histogram'))}</h3>", _histogram([c.score for c in result.cards], lang)]
+           f"<h3>{e(t(lang, 'histogram'))}</h3>", _histogram([c.score for c in result.cards], lang)]
     if items:
-        out += [f"<h3>{e(word(lang, 'weakest'))}</h3>", _bars(items[:10])]
+        out += [f"<h3>{e(t(lang, 'weakest'))}</h3>", _bars(items[:10])]
     out.append("</section>")
     return "\n".join(out)
 
@@ -195,8 +191,8 @@ def errors_html(result: RunResult, lang: str) -> str:
 def render(result: RunResult, options: RenderOptions) -> str:
     lang = options.lang
     parts = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
-             f"<title>{escape(word(lang, 'doc_title'))}</title><style>{STYLE}</style></head><body>",
-             f"<h1>{escape(word(lang, 'doc_title'))}</h1>"]
+             f"<title>{escape(t(lang, 'doc_title'))}</title><style>{STYLE}</style></head><body>",
+             f"<h1>{escape(t(lang, 'doc_title'))}</h1>"]
     if len(result.cards) + len(result.errors) > 1:
         parts.append(summary_html(result, lang))
     parts.append(errors_html(result, lang))
