@@ -10,7 +10,8 @@ from scorer.checks import Context, run_checks
 from scorer.errors import InputError
 from scorer.match import match
 from scorer.meta import extract_meta
-from scorer.model import Document, FileError, Line, Match, Outline, OutlineNode, Scorecard, Status, TemplateHeading
+from scorer.model import (Document, FileError, Line, Match, Outline, OutlineNode, Policy, Scorecard, Status,
+                          TemplateHeading)
 from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
@@ -22,7 +23,8 @@ __all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "score_bytes", 
 AUTO = "auto"  # `--rubric auto`: choose a built-in rubric per report (choose_rubric)
 
 
-def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False) -> Scorecard:
+def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False,
+                   policy: Policy | None = None) -> Scorecard:
     clean = normalize(doc)
     outline = build_outline(clean)
     matches = match(outline, rubric)
@@ -31,7 +33,7 @@ def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     from scorer.scorecard import build_scorecard
 
-    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang)
+    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang, policy)
     return _with_detail(card, outline, matches, rubric, source_of, lang) if detail else card
 
 

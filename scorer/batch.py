@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scorer.config import SEVERITIES, Config, ConfigError
 from scorer.errors import InputError
-from scorer.model import FileError, Finding, RunResult, Scorecard, Severity, Status, Verdict
+from scorer.model import FileError, Finding, Policy, RunResult, Scorecard, Severity, Status, Verdict
 from scorer.read import DEFAULT_MAX_BYTES
 from scorer.rubric import Rubric
 
@@ -25,6 +25,7 @@ _LANG = "zh"
 _DETAIL = False
 _MAX_BYTES = DEFAULT_MAX_BYTES
 _STDIN: tuple[str, bytes] | None = None
+_POLICY = Policy()
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,14 @@ class Plan:
     """What to score: each input as (path, rubric key) or the FileError it already is.
 
     ``stdin`` holds the name and bytes of a report read from standard input (the input ``-``);
-    ``max_bytes`` is the size limit for every input.
+    ``max_bytes`` is the size limit for every input; ``policy`` the run's verdict settings.
     """
 
     items: tuple[tuple[str, str] | FileError, ...]
     table: Table
     max_bytes: int = DEFAULT_MAX_BYTES
     stdin: tuple[str, bytes] | None = None
+    policy: Policy = Policy()
 
     @property
     def size(self) -> int:
@@ -61,26 +63,30 @@ def derive_rubric(rubric: Rubric, rules: Mapping[str, str], where: str = "rules"
     return replace(rubric, rules=new)
 
 
-def _apply_rules(card: Scorecard, rules: Mapping[str, str]) -> Scorecard:
-    """Some checks set a finding's severity themselves; the config has the last word."""
+def _apply_rules(card: Scorecard, rules: Mapping[str, str], rubric: Rubric, policy: Policy) -> Scorecard:
+    """Some checks set a finding's severity themselves; the config has the last word (and the verdict follows)."""
     if not rules:
         return card
+    from scorer.scorecard import decide
+
     out: list[Finding] = []
     for f in card.findings:
         sev = rules.get(f.rule)
         if sev == "off":
             continue
         out.append(replace(f, severity=Severity(sev)) if sev else f)
-    return replace(card, findings=tuple(sorted(out, key=lambda f: f.sort_key())))
+    return decide(replace(card, findings=tuple(out)), rubric, policy, _LANG)
 
 
 def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | None = None,
-         stdin: tuple[str, bytes] | None = None, max_bytes: int | None = None) -> Plan:
+         stdin: tuple[str, bytes] | None = None, max_bytes: int | None = None,
+         policy: Policy | None = None) -> Plan:
     """Expand inputs (or the config's ``include`` when there are none) and load every rubric needed.
 
     ``rubric_ref`` (from --rubric) beats the config's rubrics; ``auto`` chooses a built-in rubric
-    per report. The input ``-`` is the report in ``stdin`` (its name and bytes). Rubric and config
-    problems raise UserError before anything is scored.
+    per report. The input ``-`` is the report in ``stdin`` (its name and bytes). ``policy`` holds the
+    command line's --fail-on and --fail-under, over the config's ``fail_on`` and ``threshold``. Rubric and
+    config problems raise UserError before anything is scored.
     """
     from scorer.api import AUTO, iter_paths, load_rubric
 
@@ -135,7 +141,14 @@ def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | 
             ref, rules = config.settings_for(item)
             # Files found through `include` are shown relative to the working folder, like named ones.
             items.append((os.path.relpath(item) if from_include else str(item), key_for(ref, rules)))
-    return Plan(tuple(items), table, limit, stdin)
+    return Plan(tuple(items), table, limit, stdin, run_policy(config, policy))
+
+
+def run_policy(config: Config, given: Policy | None) -> Policy:
+    """The verdict settings of a run: --fail-on beats the config's fail_on; the strictest threshold applies."""
+    given = given or Policy()
+    marks = [m for m in (given.threshold, config.threshold) if m is not None]
+    return Policy(given.fail_on or config.fail_on, max(marks) if marks else None)
 
 
 def _selectable() -> tuple[Rubric, ...]:
@@ -151,9 +164,10 @@ def _match(pattern: str, rel: str) -> bool:
 
 
 def _init(table: Table, lang: str, detail: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-          stdin: tuple[str, bytes] | None = None) -> None:
-    global _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN
+          stdin: tuple[str, bytes] | None = None, policy: Policy | None = None) -> None:
+    global _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN, _POLICY
     _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN = table, lang, detail, max_bytes, stdin
+    _POLICY = policy or Policy()
 
 
 def _score(task: tuple[str, str]) -> Scorecard | FileError:
@@ -173,10 +187,10 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
         if rubric is None:
             rubric, reason = choose_rubric(doc, _LANG)
             rubric = derive_rubric(rubric, rules)
-        card = score_document(doc, rubric, _LANG, detail=_DETAIL)
+        card = score_document(doc, rubric, _LANG, detail=_DETAIL, policy=_POLICY)
         if reason is not None:
             card = replace(card, meta={**card.meta, "rubric_choice": reason})
-        return _apply_rules(card, rules)
+        return _apply_rules(card, rules, rubric, _POLICY)
     except InputError as exc:
         return FileError(exc.path, exc.reason)
     except Exception as exc:  # one bad file must not stop the batch
@@ -210,11 +224,11 @@ def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
         try:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
                                        initargs=(the_plan.table, lang, detail, the_plan.max_bytes,
-                                                 the_plan.stdin))
+                                                 the_plan.stdin, the_plan.policy))
         except (OSError, NotImplementedError):  # no working multiprocessing here: score in this process
             pool = None
     if pool is None:
-        _init(the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin)
+        _init(the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy)
         results = (_score(t) for t in tasks)
     else:
         chunk = max(1, min(8, len(tasks) // (jobs * 4)))
@@ -269,7 +283,7 @@ def summarize(result: RunResult, top: int = 5) -> Summary:
         for crit in card.criteria:
             labels.setdefault(crit.id, crit.label)
             row = counts.setdefault(crit.id, [0, 0])
-            if crit.status is Status.MISSING and (crit.required or "." in crit.id):
+            if crit.status is Status.MISSING and not crit.optional:
                 row[0] += 1
             elif crit.status is Status.WEAK:
                 row[1] += 1

@@ -208,7 +208,8 @@ class Finding:
         return out
 
     def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.line if self.line is not None else 1 << 30, self.severity.rank, self.rule, self.message)
+        """Errors first, then warnings, then info; by line within each."""
+        return (self.severity.rank, self.line if self.line is not None else 1 << 30, self.rule, self.message)
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,12 @@ class Criterion:
     evidence: str | None
     required: bool = False
     via: str = "none"
+    part_of: str | None = None  # a requirement inside a part (the causes, inside the shortcomings)
+
+    @property
+    def optional(self) -> bool:
+        """A part the rule lists but does not require (其他需要报告的情况): its absence is no fault."""
+        return not self.required and self.part_of is None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -236,7 +243,39 @@ class Criterion:
             "heading": self.heading,
             "line": self.line,
             "evidence": self.evidence,
+            "required": self.required,
+            "part_of": self.part_of,
         }
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a report fails: a required part missing, a finding at or above the fail-on severity, or the total."""
+
+    kind: str  # "missing" | "finding" | "threshold"
+    message: str
+    criterion: str | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "message": self.message}
+        if self.criterion is not None:
+            out["criterion"] = self.criterion
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A run's settings for the verdict, over the rubric's own (None: the rubric decides).
+
+    ``fail_on``: the least severe finding that fails a report ("error", "warning", "info"; "off": none).
+    ``threshold``: a pass mark from the config or --fail-under; the strictest of it and the rubric's applies.
+    """
+
+    fail_on: str | None = None
+    threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -277,6 +316,7 @@ class Scorecard:
     criteria: tuple[Criterion, ...]
     findings: tuple[Finding, ...]
     meta: dict[str, Any] = field(default_factory=dict)
+    reasons: tuple[Reason, ...] = ()  # why it fails, in order: missing parts, findings, the total
     # Filled only when detail is asked for (the web page, --format html): what the engine saw.
     outline: tuple[OutlineNode, ...] = ()
     template: tuple[TemplateHeading, ...] = ()
@@ -287,6 +327,8 @@ class Scorecard:
             "rubric": {"id": self.rubric_id, "version": self.rubric_version},
             "score": round(self.score, 1),
             "verdict": self.verdict.value,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "pass_threshold": round(self.pass_threshold, 1),
             "meta": dict(self.meta),
             "criteria": [c.to_dict() for c in self.criteria],
             "findings": [f.to_dict() for f in self.findings],

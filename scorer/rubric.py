@@ -82,6 +82,7 @@ class Rubric:
     path: str
     pass_threshold: float
     status_factor: dict[str, float]
+    fail_on: Severity | None  # the least severe finding that fails a report; None: findings never do
     fuzzy_cutoff: float
     cue_window: int
     order: tuple[str, ...]
@@ -344,6 +345,7 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locat
         path=str(path),
         pass_threshold=float(scoring["pass_threshold"]),
         status_factor={k: float(v) for k, v in factor.items()},
+        fail_on=None if scoring.get("fail_on", "error") == "off" else Severity(scoring.get("fail_on", "error")),
         fuzzy_cutoff=float(scoring.get("fuzzy_cutoff", 82)),
         cue_window=int(scoring.get("cue_window", 60)),
         order=tuple(scoring.get("order", [])),

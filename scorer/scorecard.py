@@ -1,11 +1,12 @@
-"""Arithmetic only: statuses, weights and findings into points, a total and a verdict."""
+"""Arithmetic and the verdict: statuses, weights and findings into points, a total, a verdict and its reasons."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from scorer.model import Criterion, Finding, Match, Scorecard, Status, Verdict
-from scorer.rubric import Rubric
+from scorer.model import Criterion, Finding, Match, Policy, Reason, Scorecard, Severity, Status, Verdict
+from scorer.rubric import Rubric, ui_label
 
 
 def build_scorecard(
@@ -16,33 +17,70 @@ def build_scorecard(
     meta: dict[str, Any],
     source_of: dict[int, int],
     lang: str = "zh",
+    policy: Policy | None = None,
 ) -> Scorecard:
     by_id = {m.criterion: m for m in matches}
     rows: list[Criterion] = []
-    required_missing = False
     for crit in rubric.criteria:
         m = by_id[crit.id]
         factor = rubric.status_factor[m.status.value]
         rows.append(_row(crit.id, crit.label, m, crit.weight * factor, crit.weight, crit.required, source_of, lang))
-        required_missing = required_missing or (crit.required and m.status is Status.MISSING)
         for req in crit.requirements:
             r = by_id[req.id]
             got = req.weight if r.status is Status.FOUND else 0.0
-            rows.append(_row(req.id, req.label, r, got, req.weight, False, source_of, lang))
+            rows.append(replace(_row(req.id, req.label, r, got, req.weight, False, source_of, lang), part_of=crit.id))
     total_max = sum(c.max_points for c in rows)
     score = 100.0 * sum(c.points for c in rows) / total_max if total_max else 0.0
-    verdict = Verdict.FAIL if required_missing or score < rubric.pass_threshold else Verdict.PASS
-    return Scorecard(
+    card = Scorecard(
         path=path,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
         score=round(score, 1),
-        verdict=verdict,
+        verdict=Verdict.PASS,
         pass_threshold=rubric.pass_threshold,
         criteria=tuple(rows),
         findings=findings,
         meta=meta,
     )
+    return decide(card, rubric, policy or Policy(), lang)
+
+
+def fail_on(rubric: Rubric, policy: Policy) -> Severity | None:
+    """The least severe finding that fails a report: the run's setting, else the rubric's (None: none does)."""
+    if policy.fail_on is None:
+        return rubric.fail_on
+    return None if policy.fail_on == "off" else Severity(policy.fail_on)
+
+
+def threshold(rubric: Rubric, policy: Policy) -> float:
+    """The pass mark that applies: the strictest of the rubric's and the run's."""
+    return max(rubric.pass_threshold, policy.threshold if policy.threshold is not None else 0.0)
+
+
+def decide(card: Scorecard, rubric: Rubric, policy: Policy, lang: str = "zh") -> Scorecard:
+    """The verdict and its reasons, one rule everywhere: a required part missing, a finding at or above
+    the fail-on severity, or a total under the pass mark fails the report. Findings are sorted once here.
+    """
+    findings = tuple(sorted(card.findings, key=lambda f: f.sort_key()))
+    missing = [c for c in card.criteria if c.required and c.status is Status.MISSING]
+    reasons = [Reason("missing", ui_label(lang, "reason_missing", label=c.label), criterion=c.id) for c in missing]
+    gone = {c.id for c in missing}
+    level = fail_on(rubric, policy)
+    counts: dict[tuple[Severity, str], int] = {}
+    for f in findings:
+        # a missing part's own finding is already its reason
+        if level is not None and f.severity.rank <= level.rank and not (f.criterion in gone and
+                                                                          f.rule == "section-missing"):
+            counts[(f.severity, f.rule)] = counts.get((f.severity, f.rule), 0) + 1
+    for (sev, rule), n in sorted(counts.items(), key=lambda kv: (kv[0][0].rank, kv[0][1])):
+        reasons.append(Reason("finding", ui_label(lang, "reason_finding", n=n, severity=ui_label(lang, sev.value),
+                                                  rule=rule), rule=rule))
+    mark = threshold(rubric, policy)
+    if card.score < mark:
+        reasons.append(Reason("threshold", ui_label(lang, "reason_threshold", score=f"{card.score:g}",
+                                                    threshold=f"{mark:g}")))
+    verdict = Verdict.FAIL if reasons else Verdict.PASS
+    return replace(card, findings=findings, verdict=verdict, pass_threshold=mark, reasons=tuple(reasons))
 
 
 def _row(cid: str, label: dict[str, str], m: Match, points: float, max_points: float, required: bool,

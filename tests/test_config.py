@@ -78,8 +78,8 @@ def test_bad_config_names_file_line_and_key(tmp_path: Path, text: str, want: str
 
 
 def test_bad_pyproject_table_names_the_dotted_key(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text("[tool.scorer]\nfail_on = 'info'\n", "utf-8")
-    with pytest.raises(ConfigError, match=r"pyproject.toml: tool.scorer.fail_on: expected one of error, warning"):
+    (tmp_path / "pyproject.toml").write_text("[tool.scorer]\nfail_on = 'notice'\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject.toml: tool.scorer.fail_on: expected one of error, warning, info, off"):
         load_config(start=tmp_path)
 
 

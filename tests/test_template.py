@@ -27,7 +27,9 @@ FILL = {
 
 
 def _filled(md: str) -> str:
-    """Replace each hint line with real text for the part above it."""
+    """Replace each hint line with real text for the part above it, and the ×× slots with the office's own."""
+    md = (md.replace("××(主送机关):", "县委、县人大常委会:").replace("×月×日", "2月20日")
+          .replace("××", "青河县人民政府").replace("……(概述全年法治政府建设总体情况)", "我县扎实推进法治政府建设"))
     out, part = [], None
     for line in md.split("\n"):
         if line.startswith("# "):

@@ -59,7 +59,9 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             detail = ctx.text(crit.messages.get("missing")) + (" " + fix if fix else "")
             yield ctx.finding("section-missing", None, crit.id, label=label, detail=detail.strip())
         elif m.status is Status.WEAK and m.via in ("heading", "nested", "merged") and m.content_chars < _EMPTY_CHARS:
-            yield ctx.finding("section-empty", m.line, crit.id, label=label, chars=m.content_chars)
+            # an optional part left empty (五、其他需要报告的情况 with nothing under it) is no fault
+            yield ctx.finding("section-empty", m.line, crit.id, severity=None if crit.required else Severity.INFO,
+                              label=label, chars=m.content_chars)
         elif m.status is Status.WEAK:
             detail = ctx.text(crit.messages.get("weak"))
             options = ctx.rubric.rule("section-weak").options

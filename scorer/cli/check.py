@@ -15,7 +15,7 @@ from scorer.render import FORMATS
 if TYPE_CHECKING:
     from scorer.baseline import Diff
     from scorer.config import Config
-    from scorer.model import RunResult
+    from scorer.model import Policy, RunResult
 
 _PROGRESS_MIN = 4  # files; a shorter batch needs no progress bar
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -44,13 +44,13 @@ def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) 
 
 def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
               quiet: bool, detail: bool = False, stdin: tuple[str, bytes] | None = None,
-              max_bytes: int | None = None) -> RunResult:
+              max_bytes: int | None = None, policy: Policy | None = None) -> RunResult:
     """Score a batch; unreadable files are reported on stderr, one line each, as they come."""
     from scorer.batch import plan, run_plan
     from scorer.model import FileError, RunResult, Scorecard
 
     try:
-        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes)
+        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, policy=policy)
     except ScorerError as exc:
         fail(str(exc))
     cards: list[Scorecard] = []
@@ -82,20 +82,17 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     return RunResult(tuple(cards), tuple(errors))
 
 
-def _failed(result: RunResult, fail_under: float | None, fail_on: str | None, diff: Diff | None) -> bool:
-    """Whether the run fails: verdicts, --fail-under and --fail-on; with a baseline, only what is new."""
+def _failed(result: RunResult, fail_on: str | None, diff: Diff | None) -> bool:
+    """Whether the run fails: any report's verdict (which --fail-on and --fail-under already decided);
+    with a baseline, only what is new: new findings at the fail-on severity, score drops, new reports."""
     from scorer.model import Verdict
 
-    level = _RANK[fail_on or "warning"]
     if diff is not None:
+        level = _RANK.get(fail_on or "error", -1)  # "off": no finding fails the run
         unknown = set(diff.unknown)
         return (any(_RANK[f.severity.value] <= level for _, f in diff.new) or bool(diff.drops)
-                or any(c.verdict is Verdict.FAIL or (fail_under is not None and c.score < fail_under)
-                       for c in result.cards if c.path in unknown))
-    return (any(c.verdict is Verdict.FAIL for c in result.cards)
-            or (fail_under is not None and any(c.score < fail_under for c in result.cards))
-            or (fail_on is not None and any(_RANK[f.severity.value] <= level
-                                            for c in result.cards for f in c.findings)))
+                or any(c.verdict is Verdict.FAIL for c in result.cards if c.path in unknown))
+    return any(c.verdict is Verdict.FAIL for c in result.cards)
 
 
 def _report_diff(diff: Diff, lang: str) -> None:
@@ -125,9 +122,11 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: every core).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no baseline report on stderr.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
-              help="Also fail when a report scores under this total.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
-              help="Also fail when a finding of this severity or worse is raised.")
+              help="Fail a report whose total is under this (the strictest of this, the config's threshold "
+                   "and the rubric's pass mark applies).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "off"]), default=None,
+              help="Fail a report that raises a finding of this severity or worse (default: the config's, "
+                   "else the rubric's, error; off: findings never fail a report).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when reports fail (2 still means bad input).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Fail only on findings not in this baseline, or on a score that dropped.")
@@ -156,8 +155,11 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
     except ValueError as exc:
         fail(f"--max-size: {exc}")
     stdin = read_stdin(paths, stdin_filename, max_bytes)
+    from scorer.model import Policy
+
+    policy = Policy(fail_on, fail_under)
     result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html", stdin=stdin,
-                       max_bytes=max_bytes)
+                       max_bytes=max_bytes, policy=policy)
     diff = None
     if baseline_path:
         from scorer import baseline
@@ -188,7 +190,6 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         click.echo(text, nl=False)
     if result.errors:
         sys.exit(ExitCode.USAGE)
-    threshold = fail_under if fail_under is not None else config.threshold
-    if not exit_zero and _failed(result, threshold, fail_on or config.fail_on, diff):
+    if not exit_zero and _failed(result, fail_on or config.fail_on, diff):
         sys.exit(ExitCode.FAILED)
     sys.exit(ExitCode.OK)

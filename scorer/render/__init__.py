@@ -6,7 +6,8 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from scorer.model import RunResult
+from scorer.i18n import t
+from scorer.model import Criterion, RunResult, Scorecard
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,20 @@ FORMATS: dict[str, Renderer] = {
     "gitlab": _lazy("gitlab_format"),
     "markdown": _lazy("markdown_format"),
 }
+
+
+def verdict_text(card: Scorecard, lang: str) -> str:
+    """The verdict with its reasons, as every format shows it: 不通过:缺少“第一责任人职责情况”;有2处错误(spam-content)."""
+    word = t(lang, card.verdict.value)
+    if not card.reasons:
+        return word
+    sep = "; " if lang == "en" else ";"
+    return word + t(lang, "colon") + sep.join(r.message for r in card.reasons)
+
+
+def status_key(c: Criterion) -> str:
+    """The label key of a criterion's status: an optional part that is not written is no fault (未写(可选))."""
+    return "optional_missing" if c.optional and c.status.value == "missing" else c.status.value
 
 
 def render(result: RunResult, fmt: str, options: RenderOptions) -> str:

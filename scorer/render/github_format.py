@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scorer.model import RunResult
+from scorer.render import verdict_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -29,7 +30,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
                 props += f",line={f.line}"
             props += f",title={_prop('scorer ' + f.rule)}"
             out.append(f"::{_COMMAND[f.severity.value]} {props}::{_data(f.message)}")
-        out.append(f"{card.path}: {card.score:g}/100 {card.verdict.value}")
+        out.append(f"{card.path}: {card.score:g}/100 {verdict_text(card, options.lang)}")
     for err in result.errors:
         out.append(f"::error file={_prop(err.path)},title=scorer::{_data(err.message)}")
     return "\n".join(out) + ("\n" if out else "")

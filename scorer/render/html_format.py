@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from scorer.i18n import t
 from scorer.model import RunResult, Scorecard
+from scorer.render import status_key
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -28,6 +29,8 @@ table.criteria th,table.criteria td{border:1px solid var(--line);padding:.25rem 
  vertical-align:top;text-align:left}
 tr.sub td:first-child{padding-left:1.4rem}
 .status{font-weight:bold;white-space:nowrap}
+.status.optional_missing{color:var(--muted);font-weight:normal}
+ul.reasons{margin:.2rem 0 .6rem;padding-left:1.2rem;color:var(--missing);font-weight:bold}
 .status.found{color:var(--found)}.status.weak{color:var(--weak)}.status.missing{color:var(--missing)}
 tr.found{border-left:6px solid var(--found)}tr.weak{border-left:6px solid var(--weak)}
 tr.missing{border-left:6px solid var(--missing);background:#fdecea}
@@ -70,14 +73,18 @@ def card_html(card: Scorecard, lang: str) -> str:
     out.append(f'<p class="total">{e(t(lang, "total"))}: <b class="score">{card.score:g}</b>/100 '
                f'({e(t(lang, "threshold"))} {card.pass_threshold:g}) · {e(t(lang, "verdict"))}: '
                f'<span class="verdict {card.verdict.value}">{e(t(lang, card.verdict.value))}</span></p>')
+    if card.reasons:
+        out.append('<ul class="reasons">' + "".join(
+            f'<li class="reason" data-kind="{e(r.kind)}">{e(r.message)}</li>' for r in card.reasons) + "</ul>")
     heads = "".join(f"<th>{e(t(lang, k))}</th>" for k in ("criterion", "status", "points", "where", "evidence"))
     out.append(f'<table class="criteria"><thead><tr>{heads}</tr></thead><tbody>')
     for c in card.criteria:
-        sub = " sub" if "." in c.id else ""
+        sub = " sub" if c.part_of else ""
+        key = status_key(c)
         where = e(c.heading or "") + (" " + _line(lang, c.line) if c.line is not None else "")
         out.append(f'<tr class="criterion {c.status.value}{sub}" data-criterion="{e(c.id)}" '
                    f'data-status="{c.status.value}">'
-                   f"<td>{e(c.label)}</td><td class=\"status {c.status.value}\">{e(t(lang, c.status.value))}</td>"
+                   f"<td>{e(c.label)}</td><td class=\"status {key}\">{e(t(lang, key))}</td>"
                    f'<td class="pts">{c.points:g}/{c.max_points:g}</td><td>{where}</td>'
                    f'<td class="evidence">{e(c.evidence or "")}</td></tr>')
     out.append("</tbody></table>")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from scorer.model import Finding, RunResult, Scorecard, Status
+from scorer.render import verdict_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -24,8 +25,9 @@ def _case(suite: ET.Element, card: Scorecard, name: str, failure: str | None, fi
     failed = failure is not None or any(f.severity.value in _FAILING for f in findings)
     if failed:
         message = failure or findings[0].message
-        el = ET.SubElement(case, "failure", message=message, type=findings[0].rule if findings else "verdict")
-        el.text = body or message
+        el = ET.SubElement(case, "failure", message=message,
+                           type="verdict" if name == "verdict" or not findings else findings[0].rule)
+        el.text = message + ("\n" + body if body and failure else "") if failure else body
     elif body:
         ET.SubElement(case, "system-out").text = body
     return failed
@@ -47,7 +49,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
             bad += _case(suite, card, f"{crit.id} {crit.label}", failure, by_crit.pop(crit.id, []))
             n += 1
         rest = [f for fs in by_crit.values() for f in fs]
-        verdict = None if card.verdict.value == "pass" else f"score {card.score:g}, verdict {card.verdict.value}"
+        verdict = None if card.verdict.value == "pass" else f"{verdict_text(card, options.lang)} ({card.score:g}/100)"
         bad += _case(suite, card, "verdict", verdict, rest)
         n += 1
         suite.set("tests", str(n))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from scorer.i18n import t
 from scorer.model import RunResult
+from scorer.render import verdict_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -39,7 +40,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
                 f"{t(lang, 'missing')} |", "| --- | ---: | --- | --- |"]
         for card in s.worst:
             gone = ", ".join(c.id for c in card.criteria if c.status.value == "missing" and c.required)
-            out.append(f"| `{_cell(card.path)}` | {card.score:g} | {t(lang, card.verdict.value)} | {gone or '–'} |")
+            out.append(f"| `{_cell(card.path)}` | {card.score:g} | {_cell(verdict_text(card, lang))} | {gone or '–'} |")
         out.append("")
     if result.errors:
         out += ["### " + t(lang, "errors"), ""]
@@ -50,7 +51,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
         out += ["<details><summary>" + t(lang, "findings") + f" ({sum(len(c.findings) for c in with_findings)})"
                 + "</summary>", ""]
         for card in with_findings:
-            out += [f"**`{_cell(card.path)}`** — {card.score:g}/100 {t(lang, card.verdict.value)}", ""]
+            out += [f"**`{_cell(card.path)}`** — {card.score:g}/100 {_cell(verdict_text(card, lang))}", ""]
             for f in card.findings:
                 where = f" {t(lang, 'line', n=f.line)}" if f.line is not None else ""
                 out.append(f"- {_ICON[f.severity.value]} `{f.rule}`{where}: {_cell(f.message)}")

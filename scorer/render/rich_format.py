@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 from scorer.i18n import t
 from scorer.model import RunResult, Scorecard
 
+from scorer.render import status_key, verdict_text
+
 if TYPE_CHECKING:
     from rich.console import Console
 
     from scorer.render import RenderOptions
 
-_STATUS_STYLE = {"found": "green", "weak": "yellow", "missing": "bold red"}
+_STATUS_STYLE = {"found": "green", "weak": "yellow", "missing": "bold red", "optional_missing": "dim"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -33,6 +35,11 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
     if card.meta.get("rubric_choice"):
         head.append(f" ({card.meta['rubric_choice']})", style="dim")
     console.print(head)
+    verdict_style = "bold green" if card.verdict.value == "pass" else "bold red"
+    summary = Text(f"{t(lang, 'total')}: {card.score:g}/100   ({t(lang, 'threshold')} {card.pass_threshold:g})   ")
+    summary.append(f"{t(lang, 'verdict')}: ")
+    summary.append(verdict_text(card, lang), style=verdict_style)
+    console.print(Panel(summary, expand=False))
     table = Table(show_lines=False, expand=True, header_style="bold")
     table.add_column(t(lang, "criterion"), no_wrap=True)
     table.add_column(t(lang, "status"), no_wrap=True)
@@ -40,7 +47,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
     table.add_column(t(lang, "where"), ratio=2)
     table.add_column(t(lang, "evidence"), ratio=3)
     for c in card.criteria:
-        indent = "  " if "." in c.id else ""
+        indent = "  " if c.part_of else ""
         where = ""
         if c.heading:
             where = c.heading
@@ -49,7 +56,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         evidence = (c.evidence or "")[:60] + ("…" if c.evidence and len(c.evidence) > 60 else "")
         table.add_row(
             indent + c.label,
-            Text(t(lang, c.status.value), style=_STATUS_STYLE[c.status.value]),
+            Text(t(lang, status_key(c)), style=_STATUS_STYLE[status_key(c)]),
             f"{c.points:g}/{c.max_points:g}",
             where,
             evidence,
@@ -75,11 +82,6 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         console.print(grid)
     else:
         console.print(Text(t(lang, "no_findings"), style="green"))
-    verdict_style = "bold green" if card.verdict.value == "pass" else "bold red"
-    summary = Text(f"{t(lang, 'total')}: {card.score:g}/100   ({t(lang, 'threshold')} {card.pass_threshold:g})   ")
-    summary.append(f"{t(lang, 'verdict')}: ")
-    summary.append(t(lang, card.verdict.value), style=verdict_style)
-    console.print(Panel(summary, expand=False))
 
 
 def render(result: RunResult, options: RenderOptions) -> str:

@@ -69,6 +69,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
                          "toolExecutionNotifications": notifications}],
         "results": results,
         "properties": {"reports": [{"path": c.path, "score": c.score, "verdict": c.verdict.value,
+                                    "reasons": [r.to_dict() for r in c.reasons],
                                     "rubric": c.rubric_id} for c in result.cards]},
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
