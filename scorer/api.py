@@ -10,8 +10,18 @@ from scorer.checks import Context, run_checks
 from scorer.errors import InputError
 from scorer.match import match
 from scorer.meta import extract_meta
-from scorer.model import (Document, FileError, Line, Match, Outline, OutlineNode, Policy, Scorecard, Status,
-                          TemplateHeading)
+from scorer.model import (
+    Document,
+    FileError,
+    Line,
+    Match,
+    Outline,
+    OutlineNode,
+    Policy,
+    Scorecard,
+    Status,
+    TemplateHeading,
+)
 from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
@@ -55,19 +65,20 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
     return replace(card, outline=nodes, template=template)
 
 
-def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh", detail: bool = False) -> Scorecard:
+def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh", detail: bool = False,
+               policy: Policy | None = None) -> Scorecard:
     lines = tuple(Line(t, i + 1) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
-    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang, detail)
+    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang, detail, policy)
 
 
 def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
-                max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False) -> Scorecard:
-    return score_document(read_bytes(name, data, max_bytes), rubric, lang, detail)
+                max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False, policy: Policy | None = None) -> Scorecard:
+    return score_document(read_bytes(name, data, max_bytes), rubric, lang, detail, policy)
 
 
 def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES,
-               detail: bool = False) -> Scorecard:
-    return score_document(read_path(Path(path), max_bytes), rubric, lang, detail)
+               detail: bool = False, policy: Policy | None = None) -> Scorecard:
+    return score_document(read_path(Path(path), max_bytes), rubric, lang, detail, policy)
 
 
 @lru_cache(maxsize=1)

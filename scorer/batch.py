@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scorer.config import SEVERITIES, Config, ConfigError
@@ -40,7 +40,7 @@ class Plan:
     table: Table
     max_bytes: int = DEFAULT_MAX_BYTES
     stdin: tuple[str, bytes] | None = None
-    policy: Policy = Policy()
+    policy: Policy = field(default_factory=Policy)
 
     @property
     def size(self) -> int:

@@ -289,7 +289,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         path=str(path),
         root=path.parent,
         threshold=float(data["threshold"]) if "threshold" in data else None,
-        fail_on=data.get("fail_on"),
+        fail_on="off" if data.get("fail_on") is False else data.get("fail_on"),
         format=data.get("format"),
         lang=data.get("lang"),
         jobs=data.get("jobs"),

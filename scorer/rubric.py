@@ -345,7 +345,7 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locat
         path=str(path),
         pass_threshold=float(scoring["pass_threshold"]),
         status_factor={k: float(v) for k, v in factor.items()},
-        fail_on=None if scoring.get("fail_on", "error") == "off" else Severity(scoring.get("fail_on", "error")),
+        fail_on=_fail_on(scoring.get("fail_on", "error")),
         fuzzy_cutoff=float(scoring.get("fuzzy_cutoff", 82)),
         cue_window=int(scoring.get("cue_window", 60)),
         order=tuple(scoring.get("order", [])),
@@ -361,6 +361,11 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locat
         selector=_selector(data.get("select"), where),
         examples=tuple(data.get("examples", [])),
     )
+
+
+def _fail_on(value: str | bool) -> Severity | None:
+    """``scoring.fail_on``: a severity, or off (a bare YAML ``off`` reads as false)."""
+    return None if value in ("off", False) else Severity(str(value))
 
 
 def _selector(spec: dict[str, Any] | None, where: Locator) -> Selector | None:

@@ -48,7 +48,10 @@ FORMATS: dict[str, Renderer] = {
 
 
 def verdict_text(card: Scorecard, lang: str) -> str:
-    """The verdict with its reasons, as every format shows it: 不通过:缺少“第一责任人职责情况”;有2处错误(spam-content)."""
+    """The verdict with its reasons, as every format shows it.
+
+    For example 不通过:缺少“第一责任人职责情况”;有2处错误(spam-content).
+    """
     word = t(lang, card.verdict.value)
     if not card.reasons:
         return word

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from scorer.i18n import t
 from scorer.model import RunResult, Scorecard
-
 from scorer.render import status_key, verdict_text
 
 if TYPE_CHECKING:
