@@ -18,7 +18,7 @@ from benchmarks.corpus import ROOT, Generator, seed_files, write
 from scorer.api import load_rubric, score_file
 from scorer.checks import Context, run_checks
 from scorer.match import match
-from scorer.meta import extract_meta
+from scorer.meta import find_facts, meta_of
 from scorer.model import RunResult
 from scorer.normalize import normalize
 from scorer.outline import build_outline
@@ -27,7 +27,7 @@ from scorer.render import RenderOptions, render
 from scorer.rubric import Rubric
 from scorer.scorecard import build_scorecard
 
-STAGES = ("read", "normalize", "outline", "match", "checks", "scorecard", "render")
+STAGES = ("read", "normalize", "outline", "facts", "match", "checks", "scorecard", "render")
 
 
 def rate(fn: Callable[[Path], object], files: list[Path], seconds: float) -> float:
@@ -58,10 +58,12 @@ def staged(path: Path, rubric: Rubric, into: dict[str, list[float]]) -> None:
     t.append(time.perf_counter())
     outline = build_outline(clean)
     t.append(time.perf_counter())
-    matches = match(outline, rubric)
+    facts = find_facts(clean, outline)
     t.append(time.perf_counter())
-    findings = run_checks(Context(clean, outline, matches, rubric, "zh"))
-    meta = extract_meta(clean, outline)
+    matches = match(outline, rubric, facts)
+    t.append(time.perf_counter())
+    findings = run_checks(Context(clean, outline, facts, matches, rubric, "zh"))
+    meta = meta_of(clean, facts)
     t.append(time.perf_counter())
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, "zh")

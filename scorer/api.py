@@ -9,7 +9,7 @@ from pathlib import Path
 from scorer.checks import Context, run_checks
 from scorer.errors import InputError
 from scorer.match import match
-from scorer.meta import extract_meta
+from scorer.meta import find_facts, meta_of
 from scorer.model import (
     Document,
     FileError,
@@ -37,9 +37,10 @@ def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool
                    policy: Policy | None = None) -> Scorecard:
     clean = normalize(doc)
     outline = build_outline(clean)
-    matches = match(outline, rubric)
-    findings = run_checks(Context(clean, outline, matches, rubric, lang))
-    meta = extract_meta(clean, outline)
+    facts = find_facts(clean, outline)
+    matches = match(outline, rubric, facts)
+    findings = run_checks(Context(clean, outline, facts, matches, rubric, lang))
+    meta = meta_of(clean, facts)
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     from scorer.scorecard import build_scorecard
 
@@ -91,16 +92,14 @@ def selectable_rubrics() -> tuple[Rubric, ...]:
 
 def choose_rubric(doc: Document, lang: str = "zh") -> tuple[Rubric, str]:
     """The built-in rubric for a report, chosen by its title, signature and opening, and why (in lang)."""
-    from scorer.meta import find_title
     from scorer.select import select, signature
 
     clean = normalize(doc)
     outline = build_outline(clean)
-    title, _ = find_title(clean, outline)
-    texts = [line.text for line in clean.lines]
-    issuer = extract_meta(clean, outline).get("issuer") or signature(texts)
+    facts = find_facts(clean, outline)
+    issuer = facts.issuer or signature([line.text for line in clean.lines])
     opening = " ".join(p.text for p in outline.root.body)[:600]
-    chosen = select(title, issuer if isinstance(issuer, str) else None, opening, selectable_rubrics(), lang)
+    chosen = select(facts.title, issuer, opening, selectable_rubrics(), lang)
     return chosen.rubric, chosen.reason
 
 

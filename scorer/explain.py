@@ -8,6 +8,7 @@ from typing import Any
 
 from scorer.api import score_document
 from scorer.match import match
+from scorer.meta import find_facts
 from scorer.model import Candidate, Document, Match, Scorecard
 from scorer.normalize import normalize
 from scorer.outline import build_outline
@@ -72,7 +73,7 @@ class Explanation:
 def explain_document(doc: Document, rubric: Rubric, lang: str = "zh", selection: str | None = None) -> Explanation:
     clean = normalize(doc)
     outline = build_outline(clean)
-    matches = match(outline, rubric)
+    matches = match(outline, rubric, find_facts(clean, outline))
     card = score_document(doc, rubric, lang)
     source = {i: line.source for i, line in enumerate(clean.lines)}
     claimed: dict[int, list[str]] = {}

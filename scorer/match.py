@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from scorer.model import Candidate, Match, Outline, Paragraph, Section, Status
+from scorer.model import Candidate, Facts, Match, Outline, Paragraph, Section, Status
 from scorer.rubric import CriterionSpec, Rubric
-from scorer.years import arabic_years, report_year, with_years
+from scorer.years import arabic_years, with_years
 
 _YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
 # Quoted names of parts (“存在的不足及原因”) are stripped from headings; a short quoted word (“一把手”,
@@ -142,11 +142,11 @@ def _allowed(crit: CriterionSpec, ancestors: set[str]) -> bool:
     return all(a in crit.nest_in for a in ancestors)
 
 
-def match(outline: Outline, rubric: Rubric) -> tuple[Match, ...]:
+def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
     clean = _Cleaner(rubric)
     phrases = _clean_phrases(tuple(rubric.filler), tuple((c.id, tuple(c.phrases)) for c in rubric.criteria))
     specs = {c.id: c for c in rubric.criteria}
-    year = report_year(outline)
+    year = facts.report_year
     anchors = {c.id: with_years(c.anchors, year) for c in rubric.criteria}
     claims: dict[int, list[str]] = {}
     merged: dict[int, list[str]] = {}

@@ -1,4 +1,5 @@
-"""Facts about a report read from its text: title, issuing body, level, year, addressee, signature, dates.
+"""The facts stage: what a report says of itself (title, issuing body, level, year, addressee, signature,
+dates), worked out once between outline and match.
 
 Everything here is parsing of the 公文 layout (GB/T 9704: title, 主送机关 line ending with a colon,
 署名 and 成文日期 at the end) and of numerals and dates; what a finding makes of these facts is the
@@ -9,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from itertools import islice, takewhile
 from typing import Any
 
-from scorer.model import NormalizedDocument, Outline
+from scorer.model import DateFound, Facts, NormalizedDocument, Outline
 from scorer.numerals import cn_number
+from scorer.years import arabic_years
 
 _TITLE_WORDS = re.compile(r"法治(政府)?建设")
 _REPORT_WORD = re.compile(r"报告|总结")
@@ -50,16 +51,6 @@ _END_LINES = 8
 _PREAMBLE_LINES = 20
 
 
-@dataclass(frozen=True)
-class DateFound:
-    """A date written in the report, where, and whether it is written the GB/T 9704 way."""
-
-    date: dt.date | None  # None when the written date is impossible (2023年2月30日) or has no day
-    text: str
-    line: int  # index into NormalizedDocument.lines
-    well_formed: bool
-
-
 def parse_date(text: str) -> DateFound | None:
     """The first 年月日 date in ``text`` (line 0); well formed means Arabic digits, no zero padding, a day."""
     m = _DATE_CN.search(text)
@@ -77,10 +68,8 @@ def parse_date(text: str) -> DateFound | None:
     return DateFound(when, m.group(0), 0, arabic and not padded and m.group(3) is not None and when is not None)
 
 
-# The last documents seen, by identity (hashing a whole document costs more than the work saved).
+# The last document's non-blank lines, by identity: every finder of one document walks them.
 _RECENT_LINES: list[tuple[NormalizedDocument, list[tuple[int, str]]]] = []
-_RECENT_FACTS: list[tuple[NormalizedDocument, Outline, Facts]] = []
-_RECENT = 8
 
 
 def _lines(doc: NormalizedDocument) -> list[tuple[int, str]]:
@@ -89,8 +78,7 @@ def _lines(doc: NormalizedDocument) -> list[tuple[int, str]]:
         if seen is doc:
             return lines
     lines = [(i, t) for i, t in enumerate(ln.text.strip() for ln in doc.lines) if t]
-    _RECENT_LINES.insert(0, (doc, lines))
-    del _RECENT_LINES[_RECENT:]
+    _RECENT_LINES[:] = [(doc, lines)]
     return lines
 
 
@@ -124,13 +112,34 @@ def find_title(doc: NormalizedDocument, outline: Outline) -> tuple[str | None, i
     return None, None
 
 
-def report_year(title: str | None, doc: NormalizedDocument) -> int | None:
-    if title:
-        m = _YEAR.search(title)
-        if m:
+# A preamble line naming the report (报告/总结) then one naming 法治, with the year it is on; the text's
+# opening year (2023年,我县……); a 成文日期 in the first half of a year is on the year before.
+_TITLE_YEAR = (re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结))"),
+               re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。\d]{0,30}法治)"))
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度|以来)?[,是]")
+_FIRST_HALF = 6
+
+
+def report_year(title: str | None, doc: NormalizedDocument, outline: Outline, date: DateFound | None) -> int | None:
+    """The year the report is on, one rule for every stage: the title's year, else a preamble line that
+    names the report or 法治 with a year, else the year the text opens with, else the 成文日期's."""
+    if title and (m := _YEAR.search(arabic_years(title))):
+        return int(m.group(1))
+    texts = [arabic_years(para.text) for para in outline.root.body[:12]]
+    for pattern in _TITLE_YEAR:
+        for text in texts:
+            if len(text) <= 80 and (m := pattern.search(text)):
+                return int(m.group(1))
+    for text in texts:
+        if m := _OPENING_YEAR.match(text):
             return int(m.group(1))
-    year = body_year(doc)
-    return year[0] if year else None
+    if (found := body_year(doc)) is not None:
+        return found[0]
+    if date is not None and (m := _DATE_CN.search(date.text)):
+        year, month = cn_number(m.group(1)), cn_number(m.group(2))
+        if year is not None and month is not None:
+            return year - (1 if month <= _FIRST_HALF else 0)
+    return None
 
 
 def body_year(doc: NormalizedDocument, start: int = 0) -> tuple[int, int] | None:
@@ -280,49 +289,20 @@ def level_of(issuer: str | None, doc: NormalizedDocument) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Facts:
-    """Everything meta knows about one report, with normalized line indices (for the checks)."""
-
-    title: str | None
-    title_line: int | None
-    issuer: str | None
-    level: str | None
-    report_year: int | None
-    addressee: str | None
-    addressee_line: int | None
-    signature: str | None
-    signature_line: int | None
-    date: DateFound | None
-    published: dt.date | None
-    published_line: int | None
-
-
-def facts(doc: NormalizedDocument, outline: Outline) -> Facts:
-    """The report's metadata, computed once per document (the checks and the scorecard share it)."""
-    for seen, seen_outline, found in _RECENT_FACTS:
-        if seen is doc and seen_outline is outline:
-            return found
-    found = _facts(doc, outline)
-    _RECENT_FACTS.insert(0, (doc, outline, found))
-    del _RECENT_FACTS[_RECENT:]
-    return found
-
-
-def _facts(doc: NormalizedDocument, outline: Outline) -> Facts:
+def find_facts(doc: NormalizedDocument, outline: Outline) -> Facts:
+    """The report's facts, worked out once per document (match, the checks and the scorecard share them)."""
     title, title_line = find_title(doc, outline)
     addressee, addressee_line = find_addressee(doc, outline)
     date = find_date(doc, outline)
     signature, signature_line = find_signature(doc, date)
     published, published_line = find_published(doc)
     issuer = find_issuer(title, signature, doc)
-    return Facts(title, title_line, issuer, level_of(issuer, doc), report_year(title, doc), addressee,
-                 addressee_line, signature, signature_line, date, published, published_line)
+    return Facts(title, title_line, issuer, level_of(issuer, doc), report_year(title, doc, outline, date),
+                 addressee, addressee_line, signature, signature_line, date, published, published_line)
 
 
-def extract_meta(doc: NormalizedDocument, outline: Outline) -> dict[str, Any]:
-    """The scorecard's ``meta``; JSON-ready (dates as ISO strings, lines as source line numbers)."""
-    f = facts(doc, outline)
+def meta_of(doc: NormalizedDocument, f: Facts) -> dict[str, Any]:
+    """The scorecard's ``meta``: the facts JSON-ready (dates as ISO strings, lines as source line numbers)."""
 
     def src(i: int | None) -> int | None:
         return doc.lines[i].source if i is not None and 0 <= i < len(doc.lines) else None

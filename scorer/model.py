@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -148,6 +149,38 @@ class Outline:
                 paras.append(Paragraph(sec.title, sec.line, sec.source or 0))
             paras.extend(sec.body)
         return sorted(paras, key=lambda p: p.line)
+
+
+# ---------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """A date written in the report, where, and whether it is written the GB/T 9704 way."""
+
+    date: dt.date | None  # None when the written date is impossible (2023年2月30日) or has no day
+    text: str
+    line: int  # index into NormalizedDocument.lines
+    well_formed: bool
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the report says of itself, worked out once (title, issuer, level, year, addressee, signature,
+    dates), with normalized line indices; match, the checks, auto-selection and the scorecard share it."""
+
+    title: str | None = None
+    title_line: int | None = None
+    issuer: str | None = None
+    level: str | None = None  # government | department | party-and-government | township
+    report_year: int | None = None
+    addressee: str | None = None
+    addressee_line: int | None = None
+    signature: str | None = None
+    signature_line: int | None = None
+    date: DateFound | None = None
+    published: dt.date | None = None
+    published_line: int | None = None
 
 
 # ---------------------------------------------------------------- match

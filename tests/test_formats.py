@@ -155,3 +155,14 @@ def test_pre_commit_hook_and_workflow_files() -> None:
     flow = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text("utf-8"))
     steps = [s.get("uses", "") for job in flow["jobs"].values() for s in job["steps"]]
     assert any("upload-sarif" in s for s in steps)
+
+
+def test_json_gives_each_report_one_line() -> None:
+    proc = run("check", str(REPORTS), "--format", "json")
+    lines = proc.stdout.splitlines()
+    doc = json.loads(proc.stdout)
+    paths = [r["path"] for r in doc["reports"]]
+    assert len(paths) == 3
+    for path in paths:  # grep finds a report's whole line
+        (line,) = [ln for ln in lines if f'"path":"{path}"' in ln]
+        assert json.loads(line.rstrip(","))["path"] == path

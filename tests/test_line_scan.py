@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scorer.checks.base import Context, LineScan, _lookbehind_second, count, factors, finditer
+from scorer.model import Facts
 from scorer.rubric import builtin_ids, load_rubric
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -29,7 +30,7 @@ _PATTERNS = [
 def _all_rubric_patterns() -> list[re.Pattern[str]]:
     out: list[re.Pattern[str]] = []
     for rid in builtin_ids():
-        ctx = Context(None, None, (), load_rubric(rid), "zh")  # type: ignore[arg-type]
+        ctx = Context(None, None, Facts(), (), load_rubric(rid), "zh")  # type: ignore[arg-type]
         cats = ctx.options("spam").get("categories", [])
         for k, cat in enumerate(cats):
             out.extend(ctx.patterns("spam", f"categories[{k}].patterns", cat.get("patterns", [])))

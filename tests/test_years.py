@@ -15,16 +15,19 @@ from scorer.years import arabic_years, with_years
     ("市人民政府:\n2022年,我县坚持依法行政。\n一、主要举措\n", 2022),
     ("市人民政府:\n今年以来,我县坚持依法行政。\n一、主要举措\n", None),
     ("市人民政府:\n今年以来,我县坚持依法行政。\n一、主要举措\n全年审查文件18件。\n某县人民政府\n2024年3月1日\n", 2023),
-    ("市人民政府:\n今年以来,我县坚持依法行政。\n一、主要举措\n全年审查文件18件。\n二〇二三年十二月\n", None),
+    # the 成文日期 in Chinese numerals counts as well (one rule for the year, as the checks read it)
+    ("市人民政府:\n今年以来,我县坚持依法行政。\n一、主要举措\n全年审查文件18件。\n二〇二三年十二月\n", 2023),
+    ("市人民政府:\n今年以来,我县坚持依法行政。\n一、主要举措\n全年审查文件18件。\n某县人民政府\n二〇二四年一月十日\n", 2023),
 ])
 def test_the_year_a_report_is_on(text: str, year: int | None) -> None:
+    from scorer.meta import find_facts
     from scorer.model import Document, Line
     from scorer.normalize import normalize
     from scorer.outline import build_outline
-    from scorer.years import report_year
 
     lines = tuple(Line(t, i + 1) for i, t in enumerate(text.split("\n")))
-    assert report_year(build_outline(normalize(Document("x", "text", lines, "utf-8")))) == year
+    clean = normalize(Document("x", "text", lines, "utf-8"))
+    assert find_facts(clean, build_outline(clean)).report_year == year
 
 
 def test_years_in_chinese_numerals_read_as_digits() -> None:

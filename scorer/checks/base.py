@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from scorer.errors import RubricError
-from scorer.model import Finding, Match, NormalizedDocument, Outline, Severity, Status
+from scorer.model import Facts, Finding, Match, NormalizedDocument, Outline, Severity, Status
 from scorer.rubric import Rubric
 
 
@@ -20,6 +20,7 @@ class Context:
 
     doc: NormalizedDocument
     outline: Outline
+    facts: Facts
     matches: tuple[Match, ...]
     rubric: Rubric
     lang: str

@@ -22,8 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorer.checks.base import Context
-from scorer.meta import Facts, facts
-from scorer.model import Finding
+from scorer.model import Facts, Finding
 
 ID = "deadline"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -36,7 +35,7 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 
 def check(ctx: Context) -> Iterator[Finding | None]:
     opts = ctx.options(ID)
-    f = facts(ctx.doc, ctx.outline)
+    f = ctx.facts
     if f.report_year is None:
         return
     when, line, which = report_date(f, bool(opts.get("use_published", True)))

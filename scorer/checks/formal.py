@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorer.checks.base import Context
-from scorer.meta import DateFound, Facts, facts, is_place
-from scorer.model import Finding, Section
+from scorer.meta import is_place
+from scorer.model import DateFound, Facts, Finding, Section
 from scorer.numerals import cn_number
 
 ID = "formal"
@@ -61,7 +61,7 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 
 def check(ctx: Context) -> Iterator[Finding | None]:
     opts = ctx.options(ID)
-    f = facts(ctx.doc, ctx.outline)
+    f = ctx.facts
     yield from _title(ctx, opts.get("title", {}), f)
     if f.addressee is None:
         examples = opts.get("addressee", {}).get("examples", {})

@@ -33,7 +33,6 @@ from functools import lru_cache
 from typing import Any
 
 from scorer.checks.base import Context, count
-from scorer.meta import facts
 from scorer.model import Finding, Match, Status
 
 ID = "substance"
@@ -116,7 +115,7 @@ def _evidence(ctx: Context, opts: dict[str, Any], measures: Match, text: str, ch
 def _coverage(ctx: Context, opts: dict[str, Any], measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
     if chars < int(opts.get("min_measures_chars", 500)):
         return
-    outline = _outline_for(opts.get("outlines", []), facts(ctx.doc, ctx.outline).report_year)
+    outline = _outline_for(opts.get("outlines", []), ctx.facts.report_year)
     if outline is None:
         return
     areas = outline.get("areas", [])

@@ -23,7 +23,6 @@ from typing import Any
 
 from scorer.checks.base import Context
 from scorer.checks.deadline import date_label, day_after, fmt_date, report_date
-from scorer.meta import facts
 from scorer.model import Finding
 
 ID = "year"
@@ -40,7 +39,7 @@ _OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*(?:[,是])")
 
 def check(ctx: Context) -> Iterator[Finding | None]:
     opts = ctx.options(ID)
-    f = facts(ctx.doc, ctx.outline)
+    f = ctx.facts
     year = f.report_year
     if year is None:
         return

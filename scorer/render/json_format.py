@@ -1,9 +1,13 @@
-"""The reference format: the result model as one JSON document, keys sorted, same bytes every run."""
+"""The reference format: the result model as one JSON document, keys sorted, same bytes every run.
+
+Each report (and each unreadable file) is one compact line, so that a batch of hundreds stays small,
+``grep`` finds a report's line and a diff shows which reports changed.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scorer.model import RunResult
 
@@ -11,5 +15,18 @@ if TYPE_CHECKING:
     from scorer.render import RenderOptions
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def render(result: RunResult, options: RenderOptions) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    doc = result.to_dict()
+    parts = []
+    for key in sorted(doc):
+        value = doc[key]
+        if isinstance(value, list) and value:
+            body = "[\n" + ",\n".join(_compact(item) for item in value) + "\n]"
+        else:
+            body = _compact(value)
+        parts.append(f"{_compact(key)}:{body}")
+    return "{" + ",\n".join(parts) + "}\n"
