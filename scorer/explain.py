@@ -118,12 +118,14 @@ def _why(m: Match, rubric: Rubric, lang: str, source: dict[int, int]) -> str:
         top = max(mine, key=lambda c: c.score) if mine else None
         text = ui_label(lang, f"why_{m.via}", heading=m.heading, score=f"{top.score:.2f}" if top else "-",
                         reason=top.reason if top else "")
-        if m.status.value == "weak":
+        if m.unreported:
+            text += "; " + ui_label(lang, "why_unreported")
+        elif m.status.value == "weak":
             need = next((c.min_chars for c in rubric.criteria if c.id == m.criterion), 0)
             text += "; " + ui_label(lang, "why_thin", chars=m.content_chars, need=need)
         return text
     if m.via == "weak-heading":
-        return ui_label(lang, "why_weak_heading", heading=m.heading)
+        return ui_label(lang, "why_claimed" if m.unreported else "why_weak_heading", heading=m.heading)
     if m.via == "misplaced":
         return ui_label(lang, "why_misplaced", heading=m.heading)
     if m.via == "cue":

@@ -17,6 +17,7 @@ _YEAR = re.compile(r"(19|20)\d{2}\s*(年度|年)?")
 # Quoted names of parts (“存在的不足及原因”) are stripped from headings; a short quoted word (“一把手”,
 # “放管服”) is a word of the heading and stays.
 _QUOTED = re.compile(r"“[^”]{4,60}”|《[^》]{0,60}》|\"[^\"]{4,60}\"|「[^」]{4,60}」")
+_TITLES = re.compile(r"《[^》]{0,60}》")
 _CONTENT_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z]+")
 _THEMATIC_MIN = 30
 
@@ -29,6 +30,7 @@ class _Hit:
     span: tuple[int, int] | None
     reason: str
     dated: bool = False  # claimed by an anchor naming the report's years ({next_year}年…)
+    responsibility: bool = False  # a responsibility heading (加强组织领导) over text that reports the part
 
 
 def content_chars(text: str) -> int:
@@ -85,6 +87,9 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
             hits.append(_Hit(crit.id, "strong", score, span, f"anchor “{anchor.group(0)}”, fuzzy {fuzzy:.0f}", dated))
         elif whole >= rubric.fuzzy_cutoff:
             hits.append(_Hit(crit.id, "strong", 0.9 * whole / 100, None, f"fuzzy {whole:.0f} to a listed heading"))
+        elif (named := next((m for p in crit.evidence_headings if (m := p.search(text))), None)) is not None:
+            # 加强组织领导, 压实主体责任: the part's heading only over text that reports it (decided by match)
+            hits.append(_Hit(crit.id, "evidence", 0.7, named.span(), f"responsibility heading “{named.group(0)}”"))
         else:
             weak = next((m for p in crit.weak_anchors if (m := p.search(text))), None)
             if weak is not None:
@@ -92,6 +97,50 @@ def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str
     # A heading that names the year after the report's (2024年……主要举措 in a report on 2023) is about
     # that year, whatever else its words would claim.
     return sorted(hits, key=lambda h: (not h.dated, -h.score))
+
+
+def _confirmed(hits: list[_Hit], outline: Outline, index: int, specs: dict[str, CriterionSpec]) -> list[_Hit]:
+    """Responsibility headings (加强组织领导) carry their part only over text that reports it: such a hit
+    becomes strong over a section whose text holds the part's evidence, and is dropped otherwise."""
+    if all(h.strength != "evidence" for h in hits):
+        return hits
+    out = []
+    for hit in hits:
+        if hit.strength == "evidence":
+            texts = [p.text for p in outline.content(index)]
+            if reports(specs[hit.criterion], texts):
+                hit = _Hit(hit.criterion, "strong", hit.score, hit.span, hit.reason + ", its text reports it",
+                           hit.dated, responsibility=True)
+            elif reports(specs[hit.criterion], texts, claims=True):
+                hit = _Hit(hit.criterion, "weak", 0.45, hit.span, hit.reason + ", its text only claims it")
+            else:
+                continue
+        out.append(hit)
+    return out
+
+
+def reports(crit: CriterionSpec, texts: list[str], own_heading: bool = False, claims: bool = False) -> str | None:
+    """The first sentence among ``texts`` that holds the part's evidence (None: none; a part with no
+    evidence patterns takes any text as reporting it). Under the part's own heading, which names the
+    subject, a sentence may leave it out; with ``claims``, a leader claimed to fulfil it counts too."""
+    if not crit.evidence:
+        return "" if texts else None
+    for text in texts:
+        if m := evidence_in(crit, text, own_heading, claims):
+            return _sentence_around(text, m.group(0))
+    return None
+
+
+def evidence_in(crit: CriterionSpec, text: str, own_heading: bool = False,
+                claims: bool = False) -> re.Match[str] | None:
+    """The first evidence of a part in one text whose sentence is on the part's topic."""
+    text = _TITLES.sub("", text)  # 《党政主要负责人履行……职责规定》 is a title
+    patterns = crit.evidence_implied if own_heading else crit.evidence
+    for pattern in (*patterns, *crit.evidence_claims) if claims else patterns:
+        for m in pattern.finditer(text):
+            if crit.evidence_topic is None or crit.evidence_topic.search(_sentence_around(text, m.group(0))):
+                return m
+    return None
 
 
 def _whole_ratio(title: str, clean: _Cleaner, phrases: list[str]) -> float:
@@ -154,9 +203,10 @@ def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
     misplaced: set[tuple[str, int]] = set()  # (criterion, section) of a part's heading inside another part
     candidates: dict[str, list[Candidate]] = {c.id: [] for c in rubric.criteria}
     thematic_top: set[int] = set()
+    by_responsibility: set[int] = set()  # claimed by a responsibility heading: may be thematic measures too
 
     for sec in outline.sections[1:]:
-        hits = _heading_hits(sec.title, rubric, clean, phrases, anchors)
+        hits = _confirmed(_heading_hits(sec.title, rubric, clean, phrases, anchors), outline, sec.index, specs)
         for hit in hits:
             candidates[hit.criterion].append(
                 Candidate(hit.criterion, "heading" if hit.strength == "strong" else "weak-heading",
@@ -173,6 +223,10 @@ def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
         strong = [h for h in hits if h.strength == "strong" and _allowed(specs[h.criterion], ancestors)]
         if strong:
             best = strong[0]
+            if best.responsibility:
+                by_responsibility.add(sec.index)
+                if sec.level == 1 and not ancestors:
+                    thematic_top.add(sec.index)
             chosen = [best.criterion]
             for other in strong[1:]:
                 # A part named after the first part of the report (the measures) must show in the text
@@ -203,7 +257,7 @@ def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
         for cid in cids:
             claimed_by.setdefault(cid, []).append(index)
     # A top-level section that claims nothing is thematic (e.g. 二、坚持权责明晰…): measures in substance.
-    thematic = [i for i in sorted(thematic_top) if i not in claims and
+    thematic = [i for i in sorted(thematic_top) if (i not in claims or i in by_responsibility) and
                 content_chars(" ".join(p.text for p in outline.content(i))) >= _THEMATIC_MIN]
     # Cues are placed before the matches are assembled: a paragraph evidences one part only, and
     # the specific parts (不足, 安排) take their paragraphs before the broad measures cue does.
@@ -244,7 +298,7 @@ def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
                                  evidence or sec.title, ev_line or sec.line,
                                  content_chars(" ".join(p.text for p in outline.content(sec.index))),
                                  "misplaced" if (crit.id, sec.index) in misplaced else "weak-heading",
-                                 tuple(candidates[crit.id])))
+                                 tuple(candidates[crit.id]), unreported=bool(crit.evidence)))
         elif cue is not None:
             para, pattern = cue
             cand = Candidate(crit.id, "cue", 0.4, None, para.line, para.text[:80], f"cue “{pattern}”")
@@ -253,9 +307,27 @@ def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
                                  (*candidates[crit.id], cand)))
         else:
             results.append(Match(crit.id, Status.MISSING, 0.0, (), None, None, None, None, 0, "none",
-                                 tuple(candidates[crit.id])))
+                                 tuple(candidates[crit.id]), mention=_mention(crit, outline)))
         results.extend(_requirements(crit, results[-1], outline, rubric, year))
     return tuple(results)
+
+
+_MENTION_MAX = 40
+
+
+def _mention(crit: CriterionSpec, outline: Outline) -> str | None:
+    """The clause that first mentions a missing part (全面压实第一责任人职责), to quote it to the reader."""
+    if not crit.mentions:
+        return None
+    for sec in outline.sections:
+        for text in ([sec.title] if sec.index else []) + [p.text for p in sec.body]:
+            for pattern in crit.mentions:
+                if m := pattern.search(text):
+                    start = max((text.rfind(ch, 0, m.start()) for ch in ",。;:"), default=-1) + 1
+                    ends = [i for ch in ",。;" if (i := text.find(ch, m.end())) >= 0]
+                    clause = text[start:min(ends, default=len(text))].strip()
+                    return clause if len(clause) <= _MENTION_MAX else clause[:_MENTION_MAX] + "…"
+    return None
 
 
 def _requirements(crit: CriterionSpec, parent: Match, outline: Outline, rubric: Rubric,
@@ -293,6 +365,11 @@ def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, m
         # "一、主要举措和成效" as a short lead-in, the measures themselves as thematic sections after it.
         chars += sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in thematic)
     status = Status.FOUND if chars >= crit.min_chars else Status.WEAK
+    # a heading of the part over text that reports none of it (slogans, a leading group): weak
+    unreported = bool(crit.evidence) and reports(
+        crit, [p.text for i in sections for p in outline.content(i)], own_heading=True) is None
+    if unreported:
+        status = Status.WEAK
     best = max((c.score for c in cands if c.section in sections), default=0.75)
     if any(i in merged for i in sections):
         via = "merged"
@@ -302,7 +379,7 @@ def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, m
     evidence, ev_line = _evidence(outline, first.index, crit, others, year)
     conf = best if status is Status.FOUND else best * 0.6
     return Match(crit.id, status, min(conf, 1.0), tuple(sections), first.title, first.line, evidence,
-                 ev_line, chars, via, tuple(cands))
+                 ev_line, chars, via, tuple(cands), unreported=unreported)
 
 
 def _nested(outline: Outline, sec: Section) -> bool:
@@ -349,21 +426,56 @@ def _excluded_lines(outline: Outline, claims: dict[int, list[str]], allowed: tup
 
 def _cue_match(crit: CriterionSpec, outline: Outline, rubric: Rubric, excluded: set[int],
                used: set[int], year: int | None = None) -> tuple[Paragraph, str] | None:
+    """The first paragraph that holds a part unheaded: one of its cues (or its evidence) at its start
+    (anywhere, for a part that may stand anywhere), naming a concrete matter after it where the rubric asks."""
     cues = [p for p, _dated in with_years(crit.cues, year)]
-    if not cues:
+    if not cues and not crit.evidence:
         return None
-    paragraphs: list[Paragraph] = []
+    paras: list[Paragraph] = []
+    heads: set[int] = set()  # headings that end what a cue's paragraph goes on into (not 一是……)
     for sec in outline.sections:
         if sec.index and sec.line is not None:
-            paragraphs.append(Paragraph(sec.title, sec.line, sec.source or 0))
-        paragraphs.extend(sec.body)
-    for para in sorted(paragraphs, key=lambda p: p.line):
+            paras.append(Paragraph(sec.title, sec.line, sec.source or 0))
+            if sec.kind != "enum":
+                heads.add(sec.line)
+        paras.extend(sec.body)
+    for k, para in enumerate(paras):
         if para.line in used or (not crit.cue_anywhere and para.line in excluded):
             continue
-        m = _opening_cue(cues, arabic_years(strip_quotes(para.text)), rubric.cue_window, anywhere=crit.cue_anywhere)
-        if m:
+        text = arabic_years(strip_quotes(para.text))
+        m = _opening_cue(cues, text, rubric.cue_window, anywhere=crit.cue_anywhere) or (
+            evidence_in(crit, text, claims=True) if crit.evidence else None)
+        if m and _names_matter(crit, rubric, "。".join([text, *_goes_on(paras[k + 1 : k + 1 + _GOES_ON], heads)]),
+                               m.end()):
             return para, m.group(0)
     return None
+
+
+_GOES_ON = 3  # paragraphs after a cue's own that may still be its part
+
+
+def _goes_on(after: list[Paragraph], heads: set[int]) -> list[str]:
+    """The paragraphs a cue's paragraph goes on into (2024年,我市将……。 then 一是……二是……), up to a heading."""
+    out = []
+    for para in after:
+        if para.line in heads:
+            break
+        out.append(para.text)
+    return out
+
+
+def _names_matter(crit: CriterionSpec, rubric: Rubric, text: str, start: int) -> bool:
+    """Whether the sentences after a cue name a concrete matter (执法, 复议…), up to a sentence that opens
+    as another part: "但也存在一些不足。" or "下一步,我们将继续努力" alone only mention the part."""
+    if not crit.cue_matters or rubric.matters is None:
+        return True
+    others = [p for c in rubric.criteria if c.id != crit.id for p in c.cues if "{" not in p.pattern]
+    for k, sentence in enumerate(_SENTENCE_START.split(text[start:])):
+        if k and _opening_cue(others, sentence.lstrip(" ,"), 12):
+            break  # the next part begins
+        if rubric.matters.search(sentence):
+            return True
+    return False
 
 
 _SENTENCE_START = re.compile(r"(?<=[。;!?])")
@@ -386,7 +498,8 @@ def _sentence_cue(crit: CriterionSpec, paragraphs: list[Paragraph], rubric: Rubr
     for para in paragraphs:
         text = arabic_years(strip_quotes(para.text))
         for start in (m.start() for m in _SENTENCE_START.finditer(text)):
-            if found := _opening_cue(cues, text, rubric.cue_window, start):
+            if (found := _opening_cue(cues, text, rubric.cue_window, start)) and _names_matter(
+                    crit, rubric, text, found.end()):
                 return para, found.group(0)
     return None
 

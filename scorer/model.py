@@ -214,6 +214,8 @@ class Match:
     content_chars: int
     via: str  # "heading" | "merged" | "nested" | "weak-heading" | "misplaced" | "cue" | "thematic" | "body" | "none"
     candidates: tuple[Candidate, ...] = ()
+    unreported: bool = False  # under its heading, the text names the part but reports none of its evidence
+    mention: str | None = None  # for a missing part: words that only mention it (压实第一责任人职责)
 
 
 # ---------------------------------------------------------------- results

@@ -52,6 +52,20 @@ class CriterionSpec:
     requirements: tuple[Requirement, ...]
     # Parts whose text may hold this part unheaded (the plan's "下一步,我们将……" closing the shortcomings).
     cue_in: tuple[str, ...] = ()
+    # What the part must report, not merely name (a subject and its action in one sentence); empty: any text.
+    evidence: tuple[re.Pattern[str], ...] = ()
+    # The same under the part's own heading, where the subject may be left out (全年主持召开……).
+    evidence_implied: tuple[re.Pattern[str], ...] = ()
+    # What an evidence sentence must be about (法治, 依法, 学法…): 主持召开安全生产专题会议 is another duty.
+    evidence_topic: re.Pattern[str] | None = None
+    # A leader named as fulfilling the duty with no act told (主要负责人认真履行……职责): the part is weak.
+    evidence_claims: tuple[re.Pattern[str], ...] = ()
+    # Headings of the part's responsibility (加强组织领导): they carry the part only over its evidence.
+    evidence_headings: tuple[re.Pattern[str], ...] = ()
+    # Words that only mention the part, quoted when it is missing.
+    mentions: tuple[re.Pattern[str], ...] = ()
+    # A paragraph holding the part unheaded must name a concrete matter (the rubric's ``matters``).
+    cue_matters: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,8 @@ class Rubric:
     parents: tuple[str, ...] = ()  # the ids this rubric extends, nearest first
     selector: Selector | None = None
     examples: tuple[dict[str, Any], ...] = field(default=())
+    # Words naming concrete matters of the work (执法, 复议…), one alternation; None: the rubric has none.
+    matters: re.Pattern[str] | None = None
 
     def criterion(self, cid: str) -> CriterionSpec:
         for crit in self.criteria:
@@ -325,6 +341,8 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locat
                 messages=c.get("messages", {}),
                 requirements=tuple(reqs),
                 cue_in=tuple(c.get("cue_in", [])),
+                **_evidence(c.get("evidence"), where, [*base, "evidence"]),
+                cue_matters=bool(c.get("cue_matters", False)),
             )
         )
     rules = {
@@ -360,7 +378,50 @@ def build(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locat
         parents=parents,
         selector=_selector(data.get("select"), where),
         examples=tuple(data.get("examples", [])),
+        matters=_alternation(data.get("matters", []), where, ["matters"]),
     )
+
+
+def _alternation(items: list[str], where: Locator, loc: list[str | int]) -> re.Pattern[str] | None:
+    """One pattern that matches any of ``items`` (each checked on its own first, for a precise error)."""
+    if not items:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _patterns(items, where, loc)))
+
+
+def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int]) -> dict[str, Any]:
+    """A criterion's evidence: subject, then within ``gap`` characters of one sentence (none of
+    ``not_between`` among them) an action, as one pattern; its responsibility headings and mentions."""
+    if not spec:
+        return {}
+    subjects = _patterns(spec["subjects"], where, [*loc, "subjects"])
+    actions = _patterns(spec["actions"], where, [*loc, "actions"])
+    barred = _patterns(spec.get("not_between", []), where, [*loc, "not_between"])
+    before = _patterns(spec.get("not_before", []), where, [*loc, "not_before"])
+    gap = int(spec.get("gap", 20))
+    bare = f"(?:{'|'.join(p.pattern for p in actions)})"
+    # an action right after a word of intent (将带头述法) is a plan: neither the gap nor the action may start there
+    stop = "".join(f"(?!{p.pattern})" for p in barred) + "".join(f"(?!{p.pattern}{bare})" for p in before)
+    act = "".join(f"(?<!{p.pattern})" for p in before) + bare
+    subject = f"(?:{'|'.join(p.pattern for p in subjects)})"
+    joined = f"{subject}(?:{stop}[^。;!?]){{0,{gap}}}?{act}"
+    claims = _patterns(spec.get("claims", []), where, [*loc, "claims"])
+    # (全面压实党政主要负责人履行……职责, 督促企业主要负责人落实……: the leader is the object, not the subject)
+    after = "".join(f"(?<!{p.pattern})" for p in _patterns(spec.get("not_claimed_after", []), where,
+                                                          [*loc, "not_claimed_after"]))
+    claimed = (f"{after}{subject}[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?"
+               f"(?:{'|'.join(p.pattern for p in claims)})" if claims else None)
+    openers = _patterns(spec.get("openers", []), where, [*loc, "openers"])
+    opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)*" if openers else ""
+    implied = f"(?:^|(?<=[。;!?]))\\s*{opener}{act}"
+    return {
+        "evidence": (_compile(joined, where, loc),),
+        "evidence_implied": (_compile(joined, where, loc), _compile(implied, where, loc)),
+        "evidence_claims": (_compile(claimed, where, [*loc, "claims"]),) if claimed else (),
+        "evidence_topic": _alternation(spec.get("topic", []), where, [*loc, "topic"]),
+        "evidence_headings": _patterns(spec.get("headings", []), where, [*loc, "headings"]),
+        "mentions": _patterns(spec.get("mentions", []), where, [*loc, "mentions"]),
+    }
 
 
 def _fail_on(value: str | bool) -> Severity | None:

@@ -56,7 +56,8 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         label = ctx.label(crit.id)
         fix = ctx.text(crit.messages.get("fix"))
         if m.status is Status.MISSING and crit.required:
-            detail = ctx.text(crit.messages.get("missing")) + (" " + fix if fix else "")
+            said = ctx.say(crit.messages.get("mention"), mention=m.mention) if m.mention else ""
+            detail = (said or ctx.text(crit.messages.get("missing"))) + (" " + fix if fix else "")
             yield ctx.finding("section-missing", None, crit.id, label=label, detail=detail.strip())
         elif m.status is Status.WEAK and m.via in ("heading", "nested", "merged") and m.content_chars < _EMPTY_CHARS:
             # an optional part left empty (五、其他需要报告的情况 with nothing under it) is no fault
@@ -65,7 +66,9 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         elif m.status is Status.WEAK:
             detail = ctx.text(crit.messages.get("weak"))
             options = ctx.rubric.rule("section-weak").options
-            if m.via in ("heading", "nested", "merged"):
+            if m.unreported:
+                detail = ctx.text(crit.messages.get("unreported")) or detail
+            elif m.via in ("heading", "nested", "merged"):
                 detail = ctx.say(options.get("thin"), chars=m.content_chars, need=crit.min_chars) or detail
                 fix = ""
             elif m.via == "misplaced" and m.sections:
