@@ -75,6 +75,11 @@ def decide(card: Scorecard, rubric: Rubric, policy: Policy, lang: str = "zh") ->
     for (sev, rule), n in sorted(counts.items(), key=lambda kv: (kv[0][0].rank, kv[0][1])):
         reasons.append(Reason("finding", ui_label(lang, "reason_finding", n=n, severity=ui_label(lang, sev.value),
                                                   rule=rule), rule=rule))
+    alone = [Reason("finding", f.message, rule=f.rule) for f in findings
+             if rubric.rule(f.rule).options.get("alone") and level is not None and f.severity.rank <= level.rank]
+    if alone:  # not-a-report: the one thing to say, not a list of the parts a non-report lacks
+        return replace(card, findings=findings, verdict=Verdict.FAIL, pass_threshold=threshold(rubric, policy),
+                       reasons=tuple(alone))
     mark = threshold(rubric, policy)
     if card.score < mark:
         reasons.append(Reason("threshold", ui_label(lang, "reason_threshold", score=f"{card.score:g}",

@@ -19,13 +19,13 @@ import pytest
 import yaml
 
 from scorer.api import score_text
-from scorer.checks import deadline, formal, placeholder, spam, substance, year
+from scorer.checks import deadline, formal, genre, placeholder, spam, substance, year
 from scorer.rubric import Rubric, builtin_dir, load_rubric
 from tests.conftest import REPORTS
 
 CASES = Path(__file__).parent / "cases" / "checks"
 BASES = {"qinghe": REPORTS / "qinghe-county-2024.txt", "long": CASES / "long-report.txt"}
-NEW_RULES = [r for mod in (formal, year, deadline, placeholder, substance, spam) for r in mod.RULES] + ["causes-missing"]
+NEW_RULES = [r for mod in (formal, year, deadline, placeholder, substance, spam, genre) for r in mod.RULES] + ["causes-missing"]
 
 
 def _cases() -> list[Any]:

@@ -155,3 +155,12 @@ def test_cli_config_threshold_and_fail_on(tmp_path: Path) -> None:
     proc = run("check", str(draft), "--format", "json", cwd=tmp_path)
     doc = json.loads(proc.stdout)["reports"][0]
     assert proc.returncode == 0 and doc["pass_threshold"] == 99.5 and doc["verdict"] == "pass"
+
+
+def test_a_text_that_is_not_a_report_is_said_so_once_and_alone(national: Rubric) -> None:
+    text = ("关于《青禾县法治政府建设实施方案》的政策解读\n一、起草背景\n为深入贯彻落实中央关于法治政府建设的决策部署,制定本方案。\n"
+            "二、主要内容\n方案明确了到2025年的目标任务。\n")
+    card = score_text(text, national)
+    assert [f.rule for f in card.findings] == ["not-a-report"]
+    assert card.verdict is Verdict.FAIL and [r.rule for r in card.reasons] == ["not-a-report"]
+    assert card.reasons[0].message.startswith("这不是法治政府建设年度报告:这是一篇政策解读或新闻报道")

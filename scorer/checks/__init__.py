@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from types import ModuleType
 
-from scorer.checks import deadline, formal, noise, placeholder, sections, spam, substance, year
+from scorer.checks import deadline, formal, genre, noise, placeholder, sections, spam, substance, year
 from scorer.checks.base import Context
 from scorer.model import Finding
 
@@ -13,6 +13,7 @@ CheckFn = Callable[[Context], Iterator[Finding | None]]
 
 # Module id -> module. A test fails when a module in this package is not listed here.
 REGISTRY: dict[str, ModuleType] = {
+    genre.ID: genre,
     sections.ID: sections,
     noise.ID: noise,
     spam.ID: spam,
@@ -43,7 +44,9 @@ def run_checks(ctx: Context) -> tuple[Finding, ...]:
     for mod in REGISTRY.values():
         fn: CheckFn = mod.check
         findings.extend(f for f in fn(ctx) if f is not None)
-    unique = {(f.rule, f.line, f.criterion, f.message): f for f in findings}
+    # A finding whose rule stands alone (not-a-report) makes every other one beside the point.
+    alone = [f for f in findings if ctx.rubric.rule(f.rule).options.get("alone")]
+    unique = {(f.rule, f.line, f.criterion, f.message): f for f in alone or findings}
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key()))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scorer.checks.base import Context
+from scorer.checks.genre import not_a_report
 from scorer.model import Finding, Severity, Status
 
 ID = "sections"
@@ -49,12 +50,15 @@ _EMPTY_CHARS = 10
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:
+    whole = not_a_report(ctx) is not None  # then not-a-report says it once, not a finding per part
     for crit in ctx.rubric.criteria:
         m = ctx.match(crit.id)
         if m is None:
             continue
         label = ctx.label(crit.id)
         fix = ctx.text(crit.messages.get("fix"))
+        if m.status is Status.MISSING and crit.required and whole:
+            continue
         if m.status is Status.MISSING and crit.required:
             said = ctx.say(crit.messages.get("mention"), mention=m.mention) if m.mention else ""
             detail = (said or ctx.text(crit.messages.get("missing"))) + (" " + fix if fix else "")

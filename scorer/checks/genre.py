@@ -1,0 +1,57 @@
+"""Rule not-a-report: the text is not an annual report at all (English, a data file, a policy
+interpretation, a news item about a report).
+
+Scoring such a text part by part gives four unrelated "part missing" errors in an arbitrary order; the
+one thing to say is that it is not the report. The rubric's ``checks.genre`` options decide:
+``min_cjk_share`` (a report is Chinese text), ``titles`` (what a 政策解读 or a news item opens with),
+and whether a text with no part of the report and no report title is one (``no_parts``).
+
+Passing: ``某县人民政府关于2023年度法治政府建设情况的报告`` with its parts.
+Failing: ``关于《某县法治政府建设实施方案》的政策解读……``, an English page, a CSV of figures.
+
+Fix: check that the right file was given: the report itself, not a page about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scorer.checks.base import Context
+from scorer.model import Finding, Status
+
+ID = "genre"
+RULES: dict[str, tuple[str, str]] = {
+    "not-a-report": (
+        "不是法治政府建设年度报告(英文、数据文件、政策解读、新闻报道等)",
+        "the text is not an annual report (English, a data file, a policy interpretation, a news item)",
+    ),
+}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_HEAD_LINES = 6
+
+
+def not_a_report(ctx: Context) -> str | None:
+    """Why the text is not a report (a key of ``checks.genre.messages``), or None when it may be one."""
+    options = ctx.options(ID)
+    if not options:
+        return None
+    text = ctx.doc.text
+    words = len(_WORD.findall(text))
+    if words and len(_CJK.findall(text)) / words < float(options.get("min_cjk_share", 0.3)):
+        return "language"
+    required = [c for c in ctx.rubric.criteria if c.required]
+    statuses = [m.status for c in required if (m := ctx.match(c.id)) is not None]
+    head = " ".join(line.text for line in ctx.doc.lines[:_HEAD_LINES])
+    if Status.FOUND not in statuses and any(p.search(head) for p in ctx.patterns(ID, "titles")):
+        return "genre"
+    if options.get("no_parts", True) and all(s is Status.MISSING for s in statuses) and not ctx.facts.title:
+        return "no-parts"
+    return None
+
+
+def check(ctx: Context) -> Iterator[Finding | None]:
+    why = not_a_report(ctx)
+    if why is not None:
+        yield ctx.finding("not-a-report", None, None, detail=ctx.text(ctx.options(ID).get("messages", {}).get(why)))
