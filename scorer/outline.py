@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scorer.model import NormalizedDocument, Outline, Paragraph, Section
+from scorer.model import Line, NormalizedDocument, Outline, Paragraph, Section
 from scorer.numerals import cn_number
 
 _CN = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾"
@@ -15,8 +17,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^(第[{_CN}\d]{{1,4}}(?:部分|章|篇))\s*[、.:,]?\s*(.*)$")),
     ("cnp", re.compile(rf"^([(][{_CN}]{{1,3}}[)])\s*[、.,:]?\s*(.*)$")),
     ("arp", re.compile(r"^([(]\d{1,2}[)])\s*[、.,:]?\s*(.*)$")),
-    # (not 一、二…: an enumeration; but 四、二〇二四年工作计划 opens with a year in Chinese numerals)
-    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.:,](?!(?![〇零○一二三四五六七八九]{{4}}\s*年)[{_CN}])\s*(.*)$")),
+    # (一、二、三等级 is an enumeration, not a heading: see _enumerates)
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.:,]\s*(.*)$")),
     # 【一】, and a short heading whose 、 was lost (二 2021年党政主要负责人…… / 三 存在的不足)
     ("cnl", re.compile(rf"^(【[{_CN}]{{1,3}}】)\s*(.*)$")),
     ("cn", _SPACED_CN := re.compile(
@@ -43,6 +45,7 @@ _NOT_PLAIN = re.compile(
 class _Node:
     level: int
     kind: str
+    key: str  # the numbering series it belongs to (see _Builder)
     number: str | None
     title: str
     line: int | None
@@ -56,8 +59,31 @@ class _Node:
 _TOC_ENTRY = re.compile(r"(?:[.…·・。]{2,}|[…·・])\s*\d{1,3}$")
 
 
-def split_heading(text: str) -> tuple[str, str, str, str] | None:
-    """(kind, number, title, run-in body) if the line opens with a numbering, else None."""
+# After "一、", the next number of the same list (一、二、三等级, 一、二级, 一、二审, 1、2月): an inline
+# enumeration. A heading's text may start with a numeral all the same: 二、一年来的主要工作,
+# 三、一季度以来……, 四、二〇二四年工作计划, 一、“十四五”期间…… (not the next number, or no unit after it).
+_NEXT_ITEM = re.compile(
+    rf"^([{_CN}]{{1,4}}|\d{{1,4}})(?:\s*[、,至到~-]|级|等|类|审|期|号|线|档|星|批|届|轮|型|产|胎|孩|层|种|年级|季度|月|把手)")
+
+
+def _enumerates(number: str, rest: str) -> bool:
+    """Whether ``rest`` (after the number ``number`` and its 、) goes on with the next number of a list."""
+    m = _NEXT_ITEM.match(rest)
+    return m is not None and not m.group(1).startswith("两") and _value(m.group(1)) == _value(number) + 1
+
+
+def _reads_as_heading(rest: str, title: str) -> bool:
+    """A title that is a phrase, not the start of a sentence (no comma or 、 in it or right after it)."""
+    return len(title) <= 30 and not re.search(r"[,、]", rest[: len(title) + 1])
+
+
+def split_heading(text: str, expected: Mapping[str, int] | None = None) -> tuple[str, str, str, str] | None:
+    """(kind, number, title, run-in body) if the line opens with a numbering, else None.
+
+    ``expected`` holds the number each open numbering series (by kind) goes on with: a line that
+    reads as an enumeration (二、三级……) is a heading after all when it is the next of its series
+    and reads as a heading (二、三级联动机制建设, after 一、).
+    """
     if _TOC_ENTRY.search(text):
         return None  # names a heading, on the contents page; the heading itself comes later
     for kind, pattern in _PATTERNS:
@@ -68,6 +94,9 @@ def split_heading(text: str) -> tuple[str, str, str, str] | None:
         if not rest and kind != "part":
             return None
         title, body = _run_in(rest)
+        if kind in ("cn", "ar") and _enumerates(number, rest) and not (
+                expected and expected.get(kind) == _value(number) and _reads_as_heading(rest, title)):
+            return None
         if kind == "enum" and ((body == "" and len(title) > _MAX_TITLE) or len(title) > 30):
             return None  # 一是…… running on as a sentence: an inline enumeration, not a heading
         return kind, number, title, body
@@ -135,11 +164,81 @@ def _numbered(text: str) -> bool:
     return head is not None and head[0] != "enum" and not _SPACED_CN.match(text)
 
 
+def _style_kinds(texts: list[tuple[int, Line]]) -> dict[int, str]:
+    """The typed numbering each Word heading level carries where a styled heading has one
+    (Heading 1 over 一、…, Heading 2 over (一)…), most often used first."""
+    seen: dict[int, Counter[str]] = {}
+    for _, line in texts:
+        head = split_heading(line.text.strip()) if line.level is not None else None
+        if head is not None and line.level is not None:
+            seen.setdefault(line.level, Counter())[head[0]] += 1
+    return {level: kinds.most_common(1)[0][0] for level, kinds in seen.items()}
+
+
+class _Builder:
+    """The heading tree grown line by line: a stack of open sections, root first.
+
+    Each node has a numbering series (its key): the kind of its typed numbering, ``plain`` for a
+    short unnumbered line, and for an unnumbered line in a Word heading style the series that
+    its level carries elsewhere (see ``_style_key``). Levels follow the order in which series
+    first appear under each branch: a series already open closes back to that level, a new one
+    nests one deeper; a series once seen at the top stays at the top.
+    """
+
+    def __init__(self, style_kinds: dict[int, str]) -> None:
+        self.nodes: list[_Node] = [_Node(0, "root", "root", None, "", None, None, None)]
+        self.stack: list[int] = [0]
+        self.top: set[str] = set()
+        self.style_kinds = style_kinds
+
+    def style_key(self, level: int) -> str:
+        """The series of an unnumbered heading in Word's heading ``level``: the typed numbering that
+        level carries elsewhere, else its own style when open, else the series open at its depth
+        (it stands beside that section), else its own."""
+        own = f"style{level}"
+        keys = [self.nodes[i].key for i in self.stack]
+        if level in self.style_kinds:
+            return self.style_kinds[level]
+        if own not in keys and len(keys) > level:
+            return keys[level]
+        return own
+
+    def expected(self) -> dict[str, int]:
+        """The number each open numbered series goes on with (二 after an open 一、)."""
+        return {self.nodes[i].key: _value(self.nodes[i].number) + 1 for i in self.stack[1:] if self.nodes[i].number}
+
+    def close_for(self, key: str, number: str | None) -> None:
+        """Close the open sections that a heading of series ``key`` ends."""
+        stack, nodes = self.stack, self.nodes
+        keys = [nodes[i].key for i in stack]
+        if key == "plain" or key in self.top:
+            del stack[1:]
+        elif (key in ("cn", "part") and len(stack) > 1 and (keys[1] == "plain" or keys[1].startswith("style"))
+              and key not in keys and _value(number) > 1):
+            # "二、" after an unnumbered heading (a short line, or one in a heading style): the series
+            # began with a heading that lost its "一、", so 二、 stands beside it, not under it.
+            del stack[1:]
+        elif key in keys:
+            del stack[keys.index(key):]
+        elif key.startswith("style"):
+            while len(stack) > 1 and nodes[stack[-1]].key.startswith("style") and nodes[stack[-1]].key >= key:
+                stack.pop()
+
+    def open(self, kind: str, key: str, number: str | None, title: str, idx: int, source: int) -> _Node:
+        self.close_for(key, number)
+        parent = self.stack[-1]
+        if parent == 0 and key != "plain":
+            self.top.add(key)
+        node = _Node(len(self.stack), kind, key, number, title, idx, source, parent)
+        self.nodes[parent].children.append(len(self.nodes))
+        self.stack.append(len(self.nodes))
+        self.nodes.append(node)
+        return node
+
+
 def build_outline(doc: NormalizedDocument) -> Outline:
-    nodes: list[_Node] = [_Node(0, "root", None, "", None, None, None)]
-    stack: list[int] = [0]  # open sections, root first
-    top_kinds: set[str] = set()
     texts = [(i, line) for i, line in enumerate(doc.lines) if line.text.strip()]
+    builder = _Builder(_style_kinds(texts))
     # A short line standing alone before a paragraph is a heading whose number was lost, once the
     # body has begun: after the first numbered heading or the first real paragraph, never in the
     # title block. Without any numbering at all, short lines are the only headings there are.
@@ -151,65 +250,42 @@ def build_outline(doc: NormalizedDocument) -> Outline:
             continue
         text = line.text.strip()
         next_text = texts[pos + 1][1].text.strip() if pos + 1 < len(texts) else None
-        head = split_heading(text)
-        kind: str | None = None
-        if line.level is not None:
-            kind = f"style{line.level}"
-            number, title, body = (head[1], head[2], head[3]) if head else (None, text, "")
-        elif head is not None:
-            kind, number, title, body = head
-        elif seen_numbered and _is_plain_heading(text, next_text):
-            kind, number, title, body = "plain", None, text, ""
-        if kind is None:
-            nodes[stack[-1]].body.append(Paragraph(text, idx, line.source))
+        heading = _heading(line, text, next_text, seen_numbered, builder)
+        if heading is None:
+            builder.nodes[builder.stack[-1]].body.append(Paragraph(text, idx, line.source))
             seen_numbered = seen_numbered or len(text) >= _BODY_STARTS
             continue
+        kind, key, number, title, body = heading
         seen_numbered = seen_numbered or kind != "plain"
-        # Levels follow the order in which numbering styles first appear under each branch:
-        # a style already open closes back to that level, a new one nests one deeper.
-        # A style once seen at the top stays at the top; a line that lost its number is taken for
-        # a top-level heading, the numbering that is most often lost in scraping.
-        open_kinds = [nodes[i].kind for i in stack]
-        if kind == "plain" or kind in top_kinds:
-            del stack[1:]
-        elif (kind in ("cn", "part") and len(stack) > 1 and nodes[stack[1]].kind == "plain"
-              and kind not in open_kinds and _value(number) > 1):
-            # "二、" after a short unnumbered line: the series began with a heading that lost its
-            # "一、" (the plain line), so 二、 stands beside it, not under it.
-            del stack[1:]
-        elif kind in open_kinds:
-            del stack[open_kinds.index(kind) :]
-        elif kind.startswith("style"):
-            while len(stack) > 1 and nodes[stack[-1]].kind.startswith("style") and nodes[stack[-1]].kind >= kind:
-                stack.pop()
-        parent = stack[-1]
-        if parent == 0 and kind != "plain":
-            top_kinds.add(kind)
-        node_index = len(nodes)
-        nodes.append(_Node(len(stack), kind, number, title, idx, line.source, parent))
-        nodes[parent].children.append(node_index)
-        stack.append(node_index)
+        node = builder.open(kind, key, number, title, idx, line.source)
         if body:
-            nodes[node_index].body.append(Paragraph(body, idx, line.source))
+            node.body.append(Paragraph(body, idx, line.source))
         elif kind not in ("plain", "enum") and next_text is not None and _continues(title, next_text, texts, pos):
             # "二、2021年党政主要负责人履行推进法治" / "建设第一责任人职责情况": one heading over two lines
-            nodes[node_index].title = title + next_text
+            node.title = title + next_text
             nxt_idx, nxt = texts[pos + 1]
-            nodes[node_index].body.append(Paragraph(next_text, nxt_idx, nxt.source))
+            node.body.append(Paragraph(next_text, nxt_idx, nxt.source))
             joined.add(pos + 1)
-    sections = tuple(
-        Section(
-            index=i,
-            level=n.level,
-            kind=n.kind,
-            number=n.number,
-            title=n.title,
-            line=n.line,
-            source=n.source,
-            parent=n.parent,
-            body=tuple(n.body),
-            children=tuple(n.children),
-        )
-        for i, n in enumerate(nodes)
-    )
-    return Outline(sections)
+    return _freeze(builder.nodes)
+
+
+def _heading(line: Line, text: str, next_text: str | None, seen_numbered: bool,
+             builder: _Builder) -> tuple[str, str, str | None, str, str] | None:
+    """(kind, series key, number, title, run-in body) when the line is a heading. Typed numbering
+    decides; a Word heading style counts only where the text has none."""
+    head = split_heading(text, builder.expected())
+    if head is not None:
+        kind, number, title, body = head
+        return kind, kind, number, title, body
+    if line.level is not None:
+        return f"style{line.level}", builder.style_key(line.level), None, text, ""
+    if seen_numbered and _is_plain_heading(text, next_text):
+        return "plain", "plain", None, text, ""
+    return None
+
+
+def _freeze(nodes: list[_Node]) -> Outline:
+    return Outline(tuple(
+        Section(index=i, level=n.level, kind=n.kind, number=n.number, title=n.title, line=n.line,
+                source=n.source, parent=n.parent, body=tuple(n.body), children=tuple(n.children))
+        for i, n in enumerate(nodes)))
