@@ -63,7 +63,7 @@ _TOC_ENTRY = re.compile(r"(?:[.…·・。]{2,}|[…·・])\s*\d{1,3}$")
 # enumeration. A heading's text may start with a numeral all the same: 二、一年来的主要工作,
 # 三、一季度以来……, 四、二〇二四年工作计划, 一、“十四五”期间…… (not the next number, or no unit after it).
 _NEXT_ITEM = re.compile(
-    rf"^([{_CN}]{{1,4}}|\d{{1,4}})(?:\s*[、,至到~-]|级|等|类|审|期|号|线|档|星|批|届|轮|型|产|胎|孩|层|种|年级|季度|月|把手)")
+    rf"^([{_CN}]{{1,4}}|\d{{1,4}})(?:\s*[、,至到~-]|级|等|类|审|期|号|线|档|星|批|届|轮|型|产|胎|孩|层|楼|组|种|年级|季度|月|把手)")
 
 
 def _enumerates(number: str, rest: str) -> bool:
