@@ -103,9 +103,37 @@ def split_heading(text: str, expected: Mapping[str, int] | None = None) -> tuple
     return None
 
 
+# A heading glued to its body with nothing between (the line breaks were lost): the body opens
+# with a numbering of its own (一是 (一) 1.), or a heading's last word meets a body's first words
+# (……职责情况县长认真履行……, ……工作安排2024年,我县将……).
+_GLUED_NUMBER = re.compile(r"(?<![统唯第万同专单])一是|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}[.、](?!\d)")
+_GLUED_WORDS = re.compile(
+    r"(?:情况|成效|成绩|举措|措施|做法|不足|原因|问题|短板|差距|弱项|安排|打算|计划|思路|建议|职责|工作|建设|改革"
+    r"|领导|监督|执法|决策|体系|机制|制度|能力|水平|服务|保障|环境|宣传|治理|思想|责任|成果|进展|任务|目标)"
+    r"(?=(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年|全年|今年|本年|年内|近年来|一年来|一是"
+    r"|我(?:县|市|区|州|省|镇|乡|局|委|厅|办|院|街道)|(?:县|市|区|州|省|镇|乡)(?:委|政府|人民政府|长)"
+    r"|主要负责|党政主要|坚持|围绕|按照|根据|对照|虽然|但是|下一步)")
+
+
+def _glued_end(head: str) -> int | None:
+    """Where a heading glued to the text after it ends, within ``head`` (a line up to its first stop):
+    before a numbering that opens the body; or, when ``head`` is a sentence (it has a comma), after a
+    heading's last word that meets a body's first words in its first clause. None if neither."""
+    comma = head.find(",")
+    clause = head[: _MAX_TITLE if comma < 0 else min(comma, _MAX_TITLE)]
+    m = _GLUED_NUMBER.search(clause, 2)
+    if m is not None:
+        return m.start()
+    m = _GLUED_WORDS.search(clause) if comma >= 0 else None
+    return m.end() if m is not None and m.end() >= 4 else None
+
+
 def _run_in(rest: str) -> tuple[str, str]:
     """Split "坚持高位推动。市政府……" into a title and the body that runs in after it."""
     m = _RUN_IN_END.search(rest)
+    cut = _glued_end(rest[: m.start()] if m else rest)
+    if cut is not None:
+        return rest[:cut], rest[cut:]
     if m and m.start() <= _MAX_TITLE:
         title = rest[: m.start()].strip()
         body = rest[m.end() :].strip()
