@@ -305,7 +305,8 @@ def _heading(line: Line, text: str, next_text: str | None, seen_numbered: bool,
     if head is not None:
         kind, number, title, body = head
         return kind, kind, number, title, body
-    if line.level is not None:
+    if line.level is not None and (len(text) <= _MAX_TITLE + 20 or not _SENTENCE_PUNCT.search(text)):
+        # (a paragraph of sentences in a heading style, or with an outline level, is body text all the same)
         return f"style{line.level}", builder.style_key(line.level), None, text, ""
     if seen_numbered and _is_plain_heading(text, next_text):
         return "plain", "plain", None, text, ""

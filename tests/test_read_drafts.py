@@ -174,3 +174,11 @@ def test_a_heading_level_from_markdown_is_a_hint_too() -> None:
     assert [(lv, n) for lv, n, _ in shape(doc)] == [(1, "一"), (1, "二")]
     assert shape(Document("x.txt", "text", (Line("一、主要举措和成效", 1, level=2), Line(SUBS[0][1], 2),
                                             Line("二、存在的不足", 3), Line(SHORT[1], 4)))) == shape(doc)
+
+
+def test_a_paragraph_of_sentences_in_a_heading_style_is_body_text(tmp_path: Path) -> None:
+    """Templates that give body paragraphs a heading style or an outline level: sentences stay body text."""
+    lines = [(MEASURES, None), (SUBS[1][1], H2), (SHORT[0], None), (SHORT[1], H2)]
+    doc = read_bytes("draft.docx", docx_bytes(lines, tmp_path))
+    assert shape(doc) == [(1, "一", "主要举措和成效"), (1, "三", "存在的不足和原因")]
+    assert [p.text for p in build_outline(normalize(doc)).sections[1].body] == [SUBS[1][1]]
