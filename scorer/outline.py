@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +53,7 @@ class _Node:
     parent: int | None
     body: list[Paragraph] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
+    next: int = 0  # the number its series goes on with (2 after 一、), 0 when it has none
 
 
 # A line of a table of contents: a heading, leader dots and its page number (二、存在的不足……6).
@@ -77,10 +78,10 @@ def _reads_as_heading(rest: str, title: str) -> bool:
     return len(title) <= 30 and not re.search(r"[,、]", rest[: len(title) + 1])
 
 
-def split_heading(text: str, expected: Mapping[str, int] | None = None) -> tuple[str, str, str, str] | None:
+def split_heading(text: str, expected: Callable[[str], int] | None = None) -> tuple[str, str, str, str] | None:
     """(kind, number, title, run-in body) if the line opens with a numbering, else None.
 
-    ``expected`` holds the number each open numbering series (by kind) goes on with: a line that
+    ``expected(kind)`` is the number the open series of that numbering goes on with: a line that
     reads as an enumeration (二、三级……) is a heading after all when it is the next of its series
     and reads as a heading (二、三级联动机制建设, after 一、).
     """
@@ -95,7 +96,7 @@ def split_heading(text: str, expected: Mapping[str, int] | None = None) -> tuple
             return None
         title, body = _run_in(rest)
         if kind in ("cn", "ar") and _enumerates(number, rest) and not (
-                expected and expected.get(kind) == _value(number) and _reads_as_heading(rest, title)):
+                expected and expected(kind) == _value(number) and _reads_as_heading(rest, title)):
             return None
         if kind == "enum" and ((body == "" and len(title) > _MAX_TITLE) or len(title) > 30):
             return None  # 一是…… running on as a sentence: an inline enumeration, not a heading
@@ -106,7 +107,8 @@ def split_heading(text: str, expected: Mapping[str, int] | None = None) -> tuple
 # A heading glued to its body with nothing between (the line breaks were lost): the body opens
 # with a numbering of its own (一是 (一) 1.), or a heading's last word meets a body's first words
 # (……职责情况县长认真履行……, ……工作安排2024年,我县将……).
-_GLUED_NUMBER = re.compile(r"(?<![统唯第万同专单])一是|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}[.、](?!\d)")
+_GLUED_NUMBER = re.compile(  # (the look-ahead first: most places open none of them, and say so fast)
+    r"(?=[一(\d])(?:(?<![统唯第万同专单])一是|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}[.、](?!\d))")
 _GLUED_WORDS = re.compile(
     r"(?:情况|成效|成绩|举措|措施|做法|不足|原因|问题|短板|差距|弱项|安排|打算|计划|思路|建议|职责|工作|建设|改革"
     r"|领导|监督|执法|决策|体系|机制|制度|能力|水平|服务|保障|环境|宣传|治理|思想|责任|成果|进展|任务|目标)"
@@ -231,9 +233,9 @@ class _Builder:
             return keys[level]
         return own
 
-    def expected(self) -> dict[str, int]:
-        """The number each open numbered series goes on with (二 after an open 一、)."""
-        return {self.nodes[i].key: _value(self.nodes[i].number) + 1 for i in self.stack[1:] if self.nodes[i].number}
+    def expected(self, key: str) -> int:
+        """The number the open series ``key`` goes on with (2 after an open 一、), 0 when none is open."""
+        return next((self.nodes[i].next for i in reversed(self.stack) if self.nodes[i].key == key), 0)
 
     def close_for(self, key: str, number: str | None) -> None:
         """Close the open sections that a heading of series ``key`` ends."""
@@ -258,6 +260,7 @@ class _Builder:
         if parent == 0 and key != "plain":
             self.top.add(key)
         node = _Node(len(self.stack), kind, key, number, title, idx, source, parent)
+        node.next = _value(number) + 1 if number and kind in ("cn", "ar") else 0
         self.nodes[parent].children.append(len(self.nodes))
         self.stack.append(len(self.nodes))
         self.nodes.append(node)
@@ -301,7 +304,7 @@ def _heading(line: Line, text: str, next_text: str | None, seen_numbered: bool,
              builder: _Builder) -> tuple[str, str, str | None, str, str] | None:
     """(kind, series key, number, title, run-in body) when the line is a heading. Typed numbering
     decides; a Word heading style counts only where the text has none."""
-    head = split_heading(text, builder.expected())
+    head = split_heading(text, builder.expected)
     if head is not None:
         kind, number, title, body = head
         return kind, kind, number, title, body

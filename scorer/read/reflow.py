@@ -157,12 +157,18 @@ def split_sections(doc: Document) -> Document:
     """A section on one line (一、…… of 300 characters or more holding its (一) (二) …) broken before
     its subheadings and items; a long last line broken before 特此报告, the signature and the date."""
     last = max((i for i, line in enumerate(doc.lines) if line.text.strip()), default=-1)
+    sections = {i for i, line in enumerate(doc.lines)
+                if len(line.text) >= MIN_SECTION and _HEAD_LINE.match(line.text) and _heads(_SUB, line.text)}
+    if last >= 0 and len(doc.lines[last].text) >= 100:
+        sections.add(last)
+    if not sections:
+        return doc
 
     def pieces(i: int, text: str) -> list[str] | None:
-        parts = [text]
-        if len(text) >= MIN_SECTION and _HEAD_LINE.match(text) and _heads(_SUB, text):
-            parts = _subsections(text)
-        if i == last and len(text) >= 100:
+        if i not in sections:
+            return None
+        parts = _subsections(text) if _HEAD_LINE.match(text) else [text]
+        if i == last:
             parts[-1:] = _closing(parts[-1])
         return parts
 
@@ -183,14 +189,19 @@ def unglue(doc: Document) -> Document:
     inside a paragraph of a report laid out in lines (…。一、加强领导。二、完善制度。) repeats numbers
     that start lines and stays.
     """
-    starts = {v for line in doc.lines if (m := _HEAD_LINE.match(line.text)) and (v := cn_number(m.group(1)))}
-    numbered: list[tuple[tuple[int, int | None], int | None]] = []
+    numbered: list[tuple[tuple[int, int | None], int | None]] = []  # ((line, position or None), value)
+    glued = False
     for i, line in enumerate(doc.lines):
         if m := _HEAD_LINE.match(line.text):
             numbered.append(((i, None), cn_number(m.group(1))))
         if "、" in line.text:
-            numbered.extend(((i, g.start()), v) for g in _GLUED.finditer(line.text)
-                            if (v := cn_number(g.group(1))) and v not in starts)
+            for g in _GLUED.finditer(line.text):
+                numbered.append(((i, g.start()), cn_number(g.group(1))))
+                glued = True
+    if not glued:
+        return doc
+    starts = {v for (_, pos), v in numbered if pos is None}
+    numbered = [(at, v) for at, v in numbered if at[1] is None or v not in starts]
     cuts: dict[int, list[int]] = {}
     for i, pos in _in_order(numbered, _MIN_TOP):
         if pos is not None:
