@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +52,6 @@ class _Node:
     parent: int | None
     body: list[Paragraph] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
-    next: int = 0  # the number its series goes on with (2 after 一、), 0 when it has none
 
 
 # A line of a table of contents: a heading, leader dots and its page number (二、存在的不足……6).
@@ -78,12 +76,12 @@ def _reads_as_heading(rest: str, title: str) -> bool:
     return len(title) <= 30 and not re.search(r"[,、]", rest[: len(title) + 1])
 
 
-def split_heading(text: str, expected: Callable[[str], int] | None = None) -> tuple[str, str, str, str] | None:
+def split_heading(text: str, enumeration: bool = False) -> tuple[str, str, str, str] | None:
     """(kind, number, title, run-in body) if the line opens with a numbering, else None.
 
-    ``expected(kind)`` is the number the open series of that numbering goes on with: a line that
-    reads as an enumeration (二、三级……) is a heading after all when it is the next of its series
-    and reads as a heading (二、三级联动机制建设, after 一、).
+    With ``enumeration``, a line that reads as an enumeration (二、三级……) is a heading all the same
+    when its title reads as one: the outline asks so where the report's series lacks that number
+    (一、…… 二、三级联动机制建设 三、……; see _fill_series).
     """
     if _TOC_ENTRY.search(text):
         return None  # names a heading, on the contents page; the heading itself comes later
@@ -95,8 +93,7 @@ def split_heading(text: str, expected: Callable[[str], int] | None = None) -> tu
         if not rest and kind != "part":
             return None
         title, body = _run_in(rest)
-        if kind in ("cn", "ar") and _enumerates(number, rest) and not (
-                expected and expected(kind) == _value(number) and _reads_as_heading(rest, title)):
+        if kind in ("cn", "ar") and _enumerates(number, rest) and not (enumeration and _reads_as_heading(rest, title)):
             return None
         if kind == "enum" and ((body == "" and len(title) > _MAX_TITLE) or len(title) > 30):
             return None  # 一是…… running on as a sentence: an inline enumeration, not a heading
@@ -188,18 +185,43 @@ def _value(number: str | None) -> int:
     return cn_number(digits) or 0
 
 
-def _numbered(text: str) -> bool:
+Head = tuple[str, str, str, str]  # (kind, number, title, run-in body), as split_heading gives them
+# A number, its 、 and another number: a line that may read as an enumeration (split_heading refuses it).
+_NUMBER_THEN_NUMBER = re.compile(rf"^(?:[{_CN}]{{1,3}}|\d{{1,2}})\s*[、.:,]\s*(?:[{_CN}]|\d)")
+
+
+def _numbered(text: str, head: Head | None) -> bool:
     """Whether a line opens with a heading number (not 一是…, nor a number followed only by a space)."""
-    head = split_heading(text)
     return head is not None and head[0] != "enum" and not _SPACED_CN.match(text)
 
 
-def _style_kinds(texts: list[tuple[int, Line]]) -> dict[int, str]:
+def _fill_series(texts: list[str], heads: list[Head | None]) -> list[Head | None]:
+    """The headings with the lines that read as enumerations (二、三级……) taken for headings where the
+    report's series of that numbering lacks their number and holds the one before or after it
+    (一、…… 二、三级联动机制建设 三、……; 一、二级以上医院依法执业情况 二、……)."""
+    have: dict[str, set[int]] = {}
+    for head in heads:
+        if head is not None and head[0] in ("cn", "ar"):
+            have.setdefault(head[0], set()).add(_value(head[1]))
+    maybe = {pos: head for pos, text in enumerate(texts)
+             if heads[pos] is None and _NUMBER_THEN_NUMBER.match(text) and (head := split_heading(text, True))}
+    out = list(heads)
+    found = True
+    while found:
+        found = False
+        for pos, head in maybe.items():
+            values, value = have.setdefault(head[0], set()), _value(head[1])
+            if out[pos] is None and value not in values and (value - 1 in values or value + 1 in values):
+                out[pos], found = head, True
+                values.add(value)
+    return out
+
+
+def _style_kinds(texts: list[tuple[int, Line]], heads: list[Head | None]) -> dict[int, str]:
     """The typed numbering each Word heading level carries where a styled heading has one
     (Heading 1 over 一、…, Heading 2 over (一)…), most often used first."""
     seen: dict[int, Counter[str]] = {}
-    for _, line in texts:
-        head = split_heading(line.text.strip()) if line.level is not None else None
+    for (_, line), head in zip(texts, heads, strict=True):
         if head is not None and line.level is not None:
             seen.setdefault(line.level, Counter())[head[0]] += 1
     return {level: kinds.most_common(1)[0][0] for level, kinds in seen.items()}
@@ -233,10 +255,6 @@ class _Builder:
             return keys[level]
         return own
 
-    def expected(self, key: str) -> int:
-        """The number the open series ``key`` goes on with (2 after an open 一、), 0 when none is open."""
-        return next((self.nodes[i].next for i in reversed(self.stack) if self.nodes[i].key == key), 0)
-
     def close_for(self, key: str, number: str | None) -> None:
         """Close the open sections that a heading of series ``key`` ends."""
         stack, nodes = self.stack, self.nodes
@@ -260,7 +278,6 @@ class _Builder:
         if parent == 0 and key != "plain":
             self.top.add(key)
         node = _Node(len(self.stack), kind, key, number, title, idx, source, parent)
-        node.next = _value(number) + 1 if number and kind in ("cn", "ar") else 0
         self.nodes[parent].children.append(len(self.nodes))
         self.stack.append(len(self.nodes))
         self.nodes.append(node)
@@ -269,19 +286,22 @@ class _Builder:
 
 def build_outline(doc: NormalizedDocument) -> Outline:
     texts = [(i, line) for i, line in enumerate(doc.lines) if line.text.strip()]
-    builder = _Builder(_style_kinds(texts))
+    stripped = [line.text.strip() for _, line in texts]
+    heads = _fill_series(stripped, [split_heading(text) for text in stripped])
+    builder = _Builder(_style_kinds(texts, heads))
     # A short line standing alone before a paragraph is a heading whose number was lost, once the
     # body has begun: after the first numbered heading or the first real paragraph, never in the
     # title block. Without any numbering at all, short lines are the only headings there are.
     # (一是……二是…… are run-in enumerations inside paragraphs, not a numbering of headings.)
-    seen_numbered = not any(line.level is not None or _numbered(line.text.strip()) for _, line in texts)
+    seen_numbered = not any(line.level is not None or _numbered(stripped[pos], heads[pos])
+                            for pos, (_, line) in enumerate(texts))
     joined: set[int] = set()  # positions of lines that finish the heading before them
     for pos, (idx, line) in enumerate(texts):
         if pos in joined:
             continue
-        text = line.text.strip()
-        next_text = texts[pos + 1][1].text.strip() if pos + 1 < len(texts) else None
-        heading = _heading(line, text, next_text, seen_numbered, builder)
+        text = stripped[pos]
+        next_text = stripped[pos + 1] if pos + 1 < len(texts) else None
+        heading = _heading(line, heads[pos], next_text, seen_numbered, builder)
         if heading is None:
             builder.nodes[builder.stack[-1]].body.append(Paragraph(text, idx, line.source))
             seen_numbered = seen_numbered or len(text) >= _BODY_STARTS
@@ -300,11 +320,11 @@ def build_outline(doc: NormalizedDocument) -> Outline:
     return _freeze(builder.nodes)
 
 
-def _heading(line: Line, text: str, next_text: str | None, seen_numbered: bool,
+def _heading(line: Line, head: Head | None, next_text: str | None, seen_numbered: bool,
              builder: _Builder) -> tuple[str, str, str | None, str, str] | None:
     """(kind, series key, number, title, run-in body) when the line is a heading. Typed numbering
-    decides; a Word heading style counts only where the text has none."""
-    head = split_heading(text, builder.expected)
+    (``head``) decides; a Word heading style counts only where the text has none."""
+    text = line.text.strip()
     if head is not None:
         kind, number, title, body = head
         return kind, kind, number, title, body

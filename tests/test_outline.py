@@ -141,6 +141,9 @@ def test_the_next_number_of_a_series_is_a_heading_even_when_it_reads_like_an_enu
     kept = _outline(f"一、主要举措和成效\n{body}\n二、三级医院门诊量增长12%,住院人次增长8%\n"
                     f"三、四季度集中开展专项执法检查\n{body}\n")
     assert [s.title for s in kept.sections[1:]] == ["主要举措和成效"]
+    # ... nor when the series has its own 二、 already
+    taken = _outline(f"一、主要举措和成效\n{body}\n二、三级医院全部设立公职律师\n{body}\n二、存在的不足\n{body}\n")
+    assert [s.title for s in taken.sections[1:]] == ["主要举措和成效", "存在的不足"]
 
 
 def test_headings_opening_with_numerals_keep_a_report_whole(rubric: Rubric) -> None:
@@ -156,3 +159,9 @@ def test_headings_opening_with_numerals_keep_a_report_whole(rubric: Rubric) -> N
         "三、一些短板和不足", "三、一季度以来发现的问题和不足")
     check(score_text(quarter, rubric), {"measures": "found", "shortcomings": "found", "plan": "found",
                                         "verdict": "pass"})
+
+
+def test_a_first_heading_that_reads_as_an_enumeration_is_one_when_the_series_needs_it() -> None:
+    body = "全年审查规范性文件18件,办理行政复议案件126件,开展执法培训6期,执法规范化水平明显提升。" * 2
+    out = _outline(f"一、二级以上公立医院依法执业情况\n{body}\n二、存在的不足\n{body}\n")
+    assert [s.title for s in out.sections[1:]] == ["二级以上公立医院依法执业情况", "存在的不足"]

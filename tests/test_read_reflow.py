@@ -208,3 +208,19 @@ def test_subheadings_and_a_close_inside_paragraphs_of_a_report_in_lines_stay() -
              Line("三、下一步工作安排", 5), Line(FILL["P"], 6), Line("白水区人民政府 2025年1月15日", 7))
     doc = Document("x.txt", "text", lines, "utf-8")
     assert split_sections(unglue(reflow(doc))) is doc
+
+
+@pytest.mark.xfail(strict=True, reason="a subheading glued to its body with no stop between, where the body opens "
+                                       "with an ordinary verb (开展, 全面落实), cannot be told from a longer heading: "
+                                       "the title keeps the body's first clause")
+def test_a_subheading_glued_to_a_body_that_opens_with_a_verb_keeps_only_its_words() -> None:
+    text = "".join(BAISHUI).replace("(二)推进严格规范公正文明执法。全年开展", "(二)推进严格规范公正文明执法开展")
+    assert ("(二)", "推进严格规范公正文明执法") in [(n, t) for _, n, t in _shape(text)]
+
+
+@pytest.mark.xfail(strict=True, reason="a line that opens in the middle of a subsection series ((二) (三) after a "
+                                       "page break) has no (一) to start the series: those subheadings stay in the text")
+def test_a_draft_broken_mid_series_gets_its_subheadings_back() -> None:
+    flat = "".join(BAISHUI)
+    second = flat.index("2.强化督促检查")
+    assert _shape(flat[:second] + "\n" + flat[second:]) == _shape("\n".join(BAISHUI))

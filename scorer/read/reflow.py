@@ -15,7 +15,7 @@ of a section that sits on one line).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import pairwise
 from typing import TypeVar
@@ -129,18 +129,18 @@ def _one_line_report(text: str) -> list[str] | None:
     return [piece for top in tops for piece in _subsections(top)]
 
 
-def _broken(doc: Document, pieces: Callable[[int, str], list[str] | None]) -> Document:
-    """The document with each line that ``pieces(index, text)`` breaks replaced by its pieces; the
-    page stays, a heading level known from the format belongs to the first piece only."""
+def _broken(doc: Document, pieces: Callable[[int, str], list[str] | None], lines: Iterable[int]) -> Document:
+    """The document with each of ``lines`` that ``pieces(index, text)`` breaks replaced by its pieces;
+    the page stays, a heading level known from the format belongs to the first piece only."""
+    broken = {i: parts for i in lines if (parts := pieces(i, doc.lines[i].text)) and len(parts) > 1}
+    if not broken:
+        return doc
     out: list[Line] = []
     for i, line in enumerate(doc.lines):
-        parts = pieces(i, line.text)
-        if parts is None or parts == [line.text]:
+        if i not in broken:
             out.append(line)
         else:
-            out.extend(replace(line, text=p, level=line.level if k == 0 else None) for k, p in enumerate(parts))
-    if len(out) == len(doc.lines):
-        return doc
+            out.extend(replace(line, text=p, level=line.level if k == 0 else None) for k, p in enumerate(broken[i]))
     return Document(doc.path, doc.format, tuple(out), doc.encoding)
 
 
@@ -150,13 +150,13 @@ def reflow(doc: Document) -> Document:
         return doc
     if any(_HEAD_LINE.match(line.text) for line in doc.lines):
         return doc
-    return _broken(doc, lambda _, text: _one_line_report(text))
+    return _broken(doc, lambda _, text: _one_line_report(text), range(len(doc.lines)))
 
 
 def split_sections(doc: Document) -> Document:
     """A section on one line (一、…… of 300 characters or more holding its (一) (二) …) broken before
     its subheadings and items; a long last line broken before 特此报告, the signature and the date."""
-    last = max((i for i, line in enumerate(doc.lines) if line.text.strip()), default=-1)
+    last = next((i for i in range(len(doc.lines) - 1, -1, -1) if doc.lines[i].text.strip()), -1)
     sections = {i for i, line in enumerate(doc.lines)
                 if len(line.text) >= MIN_SECTION and _HEAD_LINE.match(line.text) and _heads(_SUB, line.text)}
     if last >= 0 and len(doc.lines[last].text) >= 100:
@@ -164,15 +164,13 @@ def split_sections(doc: Document) -> Document:
     if not sections:
         return doc
 
-    def pieces(i: int, text: str) -> list[str] | None:
-        if i not in sections:
-            return None
+    def pieces(i: int, text: str) -> list[str]:
         parts = _subsections(text) if _HEAD_LINE.match(text) else [text]
         if i == last:
             parts[-1:] = _closing(parts[-1])
         return parts
 
-    return _broken(doc, pieces)
+    return _broken(doc, pieces, sections)
 
 
 # A top-level number glued to the end of the line before it: "……现将有关情况报告如下:一、2024年……".
@@ -209,11 +207,9 @@ def unglue(doc: Document) -> Document:
     if not cuts:
         return doc
 
-    def pieces(i: int, text: str) -> list[str] | None:
-        if i not in cuts:
-            return None
+    def pieces(i: int, text: str) -> list[str]:
         tops = [p for a, b in pairwise([0, *cuts[i], len(text)]) if (p := text[a:b].strip())]
         # a section that lost its breaks lost them inside too: its (一) (二) go back at line starts
         return [tops[0], *(piece for top in tops[1:] for piece in _subsections(top))]
 
-    return _broken(doc, pieces)
+    return _broken(doc, pieces, cuts)
