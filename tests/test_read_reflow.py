@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorer.api import score_bytes, score_text
 from scorer.model import Document, Line
@@ -224,3 +226,22 @@ def test_a_draft_broken_mid_series_gets_its_subheadings_back() -> None:
     flat = "".join(BAISHUI)
     second = flat.index("2.强化督促检查")
     assert _shape(flat[:second] + "\n" + flat[second:]) == _shape("\n".join(BAISHUI))
+
+
+_FRAGMENTS = ["一、", "二、", "三、", "四、", "(一)", "（二）", "(三)", "1.", "2、", "3.", "。", ",", ":", " ", "报告如下:",
+              "主要举措和成效", "存在的不足", "2024年工作安排", "全年办理行政复议案件88件", "区长主持召开常务会议3次",
+              "【编者按】", "（审议通过）", "关于2024年度法治政府建设情况的报告", "特此报告。", "白水区人民政府",
+              "2025年1月15日", "一是", "12.5%", FILL["M"]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60), st.integers(1, 4))
+def test_breaking_lines_loses_and_reorders_nothing(parts: list[str], lines: int) -> None:
+    """Whatever the text, putting line breaks back keeps every character in its order, and each piece its page."""
+    text = "".join(parts)
+    step = max(1, len(text) // lines)
+    doc = Document("x.txt", "text", tuple(Line(text[k:k + step], n + 1) for n, k in enumerate(range(0, len(text), step))))
+    out = split_sections(unglue(reflow(doc)))
+    assert "".join(line.text for line in out.lines).replace(" ", "").replace("\u3000", "") == \
+        text.replace(" ", "").replace("\u3000", "")
+    assert [line.source for line in out.lines] == sorted(line.source for line in out.lines)
