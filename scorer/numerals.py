@@ -9,7 +9,7 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
 def cn_number(text: str) -> int | None:
     """An integer written in Arabic digits or Chinese numerals (二〇二四, 十二, 二十八, 三十一)."""
     text = text.strip()
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): ① and ² are digits that int() refuses
         return int(text)
     if not text:
         return None

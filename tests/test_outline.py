@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorer.api import score_text
 from scorer.model import Document, Line
 from scorer.normalize import normalize
 from scorer.outline import build_outline, split_heading
+from scorer.rubric import Rubric
+from tests.casekit import check
+from tests.test_match_layouts import FILL
 
 
 def _outline(text: str):  # type: ignore[no-untyped-def]
@@ -96,3 +101,67 @@ def test_an_advert_line_is_no_heading() -> None:
     body = "县政府主要负责同志认真履行推进法治建设第一责任人职责,主持召开常务会议专题研究法治政府建设4次。" * 2
     out = _outline(f"一、主要负责人履职情况\n六合彩开奖结果 香港马会资料大全 加微信:lhc8888\n{body}\n")
     assert [s.title for s in out.sections[1:]] == ["主要负责人履职情况"]
+
+
+# Headings whose text opens with a numeral, as officials write them: each keeps its heading.
+NUMERAL_HEADINGS = [
+    "二、一年来的主要工作", "三、一季度以来法治政府建设情况", "一、二〇二三年工作情况", "四、十四五期间法治政府建设",
+    "二、一把手履行推进法治建设第一责任人职责情况", "三、一些短板和不足", "一、两个确立引领法治建设", "三、四下基层化解矛盾",
+    "二、三年行动计划实施情况", "一、二十大精神学习贯彻情况", "五、二〇二四年工作打算", "一、一以贯之抓学法",
+    "六、百日攻坚行动", "二、零容忍整治执法乱象", "1、2023年重点工作", "二、一季度", "四、五年来法治政府建设回顾",
+]
+# The next number of a list after 一、: an inline enumeration, never a heading.
+ENUMERATIONS = [
+    "一、二、三等级", "一、二级医院全部完成公职律师配备", "一、二审案件同比下降12%", "一、二季度共办理复议案件46件",
+    "一、二把手带头述法", "三、四季度开展专项执法检查", "一、二、三产业协调发展", "1、2月份完成清理", "一、二类疫苗",
+    "十一、十二月集中开展执法检查", "一、二线城市", "一、二年级", "一、二号楼",
+]
+
+
+@pytest.mark.parametrize("text", NUMERAL_HEADINGS)
+def test_a_heading_whose_text_opens_with_a_numeral_keeps_it(text: str) -> None:
+    head = split_heading(text)
+    assert head is not None and head[2] == text.split("、", 1)[1]
+
+
+@pytest.mark.parametrize("text", ENUMERATIONS)
+def test_an_enumeration_at_a_line_start_is_no_heading(text: str) -> None:
+    assert split_heading(text) is None
+    body = "全年审查规范性文件18件,办理行政复议案件126件,开展执法培训6期,执法规范化水平明显提升。" * 2
+    out = _outline(f"一、主要举措和成效\n{body}\n{text}\n{body}\n")
+    assert [s.title for s in out.sections[1:]] == ["主要举措和成效"]
+
+
+def test_the_next_number_of_a_series_is_a_heading_even_when_it_reads_like_an_enumeration() -> None:
+    body = "全年审查规范性文件18件,办理行政复议案件126件,开展执法培训6期,执法规范化水平明显提升。" * 2
+    out = _outline(f"一、完善依法行政制度体系\n{body}\n二、三级联动机制建设\n{body}\n三、四级书记抓法治\n{body}\n")
+    assert [(s.level, s.number, s.title) for s in out.sections[1:]] == [
+        (1, "一", "完善依法行政制度体系"), (1, "二", "三级联动机制建设"), (1, "三", "四级书记抓法治")]
+    # ... but not when it runs on as a sentence, nor when it is not the next number
+    kept = _outline(f"一、主要举措和成效\n{body}\n二、三级医院门诊量增长12%,住院人次增长8%\n"
+                    f"三、四季度集中开展专项执法检查\n{body}\n")
+    assert [s.title for s in kept.sections[1:]] == ["主要举措和成效"]
+    # ... nor when the series has its own 二、 already
+    taken = _outline(f"一、主要举措和成效\n{body}\n二、三级医院全部设立公职律师\n{body}\n二、存在的不足\n{body}\n")
+    assert [s.title for s in taken.sections[1:]] == ["主要举措和成效", "存在的不足"]
+
+
+def test_headings_opening_with_numerals_keep_a_report_whole(rubric: Rubric) -> None:
+    """A report whose every heading opens with a numeral: a careful reader finds each part."""
+    body = FILL
+    text = "\n".join([
+        "青石县2023年度法治政府建设情况报告", "现将我县2023年度法治政府建设情况报告如下:",
+        "一、一年来的主要举措和成效", body["M"], "二、一把手履行推进法治建设第一责任人职责情况", body["D"],
+        "三、一些短板和不足", body["S"], "四、二〇二四年工作打算", body["P"]])
+    check(score_text(text, rubric), {"duty": "found", "measures": "found", "shortcomings": "found",
+                                     "shortcomings.causes": "found", "plan": "found", "verdict": "pass"})
+    quarter = text.replace("一、一年来的主要举措和成效", "一、十四五开局之年法治政府建设主要举措").replace(
+        "三、一些短板和不足", "三、一季度以来发现的问题和不足")
+    check(score_text(quarter, rubric), {"measures": "found", "shortcomings": "found", "plan": "found",
+                                        "verdict": "pass"})
+
+
+def test_a_first_heading_that_reads_as_an_enumeration_is_one_when_the_series_needs_it() -> None:
+    body = "全年审查规范性文件18件,办理行政复议案件126件,开展执法培训6期,执法规范化水平明显提升。" * 2
+    out = _outline(f"一、二级以上公立医院依法执业情况\n{body}\n二、存在的不足\n{body}\n")
+    assert [s.title for s in out.sections[1:]] == ["二级以上公立医院依法执业情况", "存在的不足"]

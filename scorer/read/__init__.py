@@ -9,7 +9,7 @@ from pathlib import Path
 from scorer.errors import InputError
 from scorer.model import Document
 from scorer.read import text
-from scorer.read.reflow import reflow, unglue
+from scorer.read.reflow import reflow, split_sections, unglue
 
 Reader = Callable[[str, bytes], Document]
 
@@ -82,7 +82,7 @@ def read_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         raise InputError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
     if not data.strip():
         raise InputError(name, "file is empty")
-    return unglue(reflow(READERS[sniff(name, data)](name, data)))
+    return split_sections(unglue(reflow(READERS[sniff(name, data)](name, data))))
 
 
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
