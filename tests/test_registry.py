@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pkgutil
 
+import scorer
 import scorer.checks
 import scorer.read
 import scorer.render
@@ -37,3 +38,19 @@ def test_every_reader_module_is_registered() -> None:
 def test_every_format_module_is_registered() -> None:
     registered = {fn.__module__.rsplit(".", 1)[1] for fn in FORMATS.values()}
     assert registered == _modules(scorer.render)
+
+
+def test_every_package_is_shipped_in_the_wheel() -> None:
+    import sys
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    root = Path(scorer.__file__).parent
+    on_disk = {"scorer." + ".".join(p.parent.relative_to(root).parts) if p.parent != root else "scorer"
+               for p in root.rglob("__init__.py")}
+    listed = set(tomllib.loads((root.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    assert on_disk <= listed, sorted(on_disk - listed)
