@@ -134,6 +134,8 @@ def reports(crit: CriterionSpec, texts: list[str], own_heading: bool = False, cl
 def evidence_in(crit: CriterionSpec, text: str, own_heading: bool = False,
                 claims: bool = False) -> re.Match[str] | None:
     """The first evidence of a part in one text whose sentence is on the part's topic."""
+    if crit.evidence_probe is not None and not crit.evidence_probe.search(text):
+        return None  # no word of an act or a claim: nothing to look at closely
     text = _TITLES.sub("", text)  # 《党政主要负责人履行……职责规定》 is a title
     patterns = crit.evidence_implied if own_heading else crit.evidence
     for pattern in (*patterns, *crit.evidence_claims) if claims else patterns:

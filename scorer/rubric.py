@@ -56,6 +56,8 @@ class CriterionSpec:
     evidence: tuple[re.Pattern[str], ...] = ()
     # The same under the part's own heading, where the subject may be left out (全年主持召开……).
     evidence_implied: tuple[re.Pattern[str], ...] = ()
+    # Any action or claim word: text without one holds no evidence (a cheap test before the patterns).
+    evidence_probe: re.Pattern[str] | None = None
     # What an evidence sentence must be about (法治, 依法, 学法…): 主持召开安全生产专题会议 is another duty.
     evidence_topic: re.Pattern[str] | None = None
     # A leader named as fulfilling the duty with no act told (主要负责人认真履行……职责): the part is weak.
@@ -419,6 +421,7 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
         "evidence_implied": (_compile(joined, where, loc), _compile(implied, where, loc)),
         "evidence_claims": (_compile(claimed, where, [*loc, "claims"]),) if claimed else (),
         "evidence_topic": _alternation(spec.get("topic", []), where, [*loc, "topic"]),
+        "evidence_probe": _compile("|".join(p.pattern for p in (*actions, *claims)), where, loc),
         "evidence_headings": _patterns(spec.get("headings", []), where, [*loc, "headings"]),
         "mentions": _patterns(spec.get("mentions", []), where, [*loc, "mentions"]),
     }

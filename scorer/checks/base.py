@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -33,6 +33,12 @@ class Context:
         if got is None:
             got = self._memo["scan"] = LineScan(tuple(line.text for line in self.doc.lines))
         return got
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A fact about this document computed once and shared by the checks (``compute()`` on first use)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def source(self, line: int | None) -> int | None:
         """The user-visible line number of a normalized line index."""

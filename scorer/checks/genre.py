@@ -30,21 +30,27 @@ RULES: dict[str, tuple[str, str]] = {
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _HEAD_LINES = 6
+_SAMPLE = 4000  # characters whose script decides: enough to tell Chinese text from English or data
 
 
 def not_a_report(ctx: Context) -> str | None:
     """Why the text is not a report (a key of ``checks.genre.messages``), or None when it may be one."""
+    why: str | None = ctx.memo("not-a-report", lambda: _why(ctx))
+    return why
+
+
+def _why(ctx: Context) -> str | None:
     options = ctx.options(ID)
-    if not options:
-        return None
-    text = ctx.doc.text
+    required = [c for c in ctx.rubric.criteria if c.required]
+    statuses = [m.status for c in required if (m := ctx.match(c.id)) is not None]
+    if not options or Status.FOUND in statuses:
+        return None  # a part of the report under its own heading: a report, whatever else it is
+    text = ctx.doc.text[:_SAMPLE]
     words = len(_WORD.findall(text))
     if words and len(_CJK.findall(text)) / words < float(options.get("min_cjk_share", 0.3)):
         return "language"
-    required = [c for c in ctx.rubric.criteria if c.required]
-    statuses = [m.status for c in required if (m := ctx.match(c.id)) is not None]
     head = " ".join(line.text for line in ctx.doc.lines[:_HEAD_LINES])
-    if Status.FOUND not in statuses and any(p.search(head) for p in ctx.patterns(ID, "titles")):
+    if any(p.search(head) for p in ctx.patterns(ID, "titles")):
         return "genre"
     if options.get("no_parts", True) and all(s is Status.MISSING for s in statuses) and not ctx.facts.title:
         return "no-parts"
