@@ -65,20 +65,74 @@ def _clean_phrases(filler: tuple[re.Pattern[str], ...],
     return {cid: [clean(p) for p in texts] for cid, texts in phrases}
 
 
-def _heading_hits(title: str, rubric: Rubric, clean: _Cleaner, phrases: dict[str, list[str]],
-                  anchors: dict[str, tuple[tuple[re.Pattern[str], bool], ...]]) -> list[_Hit]:
+class _Judge:
+    """What each heading title claims, for one rubric and report year; a title is judged once.
+
+    Every criterion's anchors are first tried as one alternation (most headings name no part, and one
+    search says so); only a title that one of them names is searched anchor by anchor, in the rubric's
+    order, as the rubric means them. Titles recur across a batch (存在的问题, 下一步工作打算), so the
+    judgement of each is kept (up to a bound).
+    """
+
+    _MAX_TITLES = 4096
+
+    def __init__(self, rubric: Rubric, year: int | None) -> None:
+        self.rubric = rubric
+        self.clean = _Cleaner(rubric)
+        self.phrases = _clean_phrases(tuple(rubric.filler), tuple((c.id, tuple(c.phrases)) for c in rubric.criteria))
+        self.anchors = {c.id: with_years(c.anchors, year) for c in rubric.criteria}
+        self.probes = {cid: (_any_of([p for p, dated in pats if dated]), _any_of([p for p, dated in pats if not dated]))
+                       for cid, pats in self.anchors.items()}
+        self.seen: dict[str, list[_Hit]] = {}
+
+    def hits(self, title: str) -> list[_Hit]:
+        found = self.seen.get(title)
+        if found is None:
+            if len(self.seen) >= self._MAX_TITLES:
+                self.seen.clear()
+            found = self.seen[title] = _heading_hits(title, self)
+        return found
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
+
+
+_JUDGES: dict[tuple[int, int | None], _Judge] = {}
+
+
+def _judge(rubric: Rubric, year: int | None) -> _Judge:
+    """The heading judge of a rubric and year (kept for the rubrics in use)."""
+    judge = _JUDGES.get((id(rubric), year))
+    if judge is None or judge.rubric is not rubric:
+        if len(_JUDGES) >= 64:
+            _JUDGES.clear()
+        judge = _JUDGES[(id(rubric), year)] = _Judge(rubric, year)
+    return judge
+
+
+def _anchor(judge: _Judge, cid: str, raw: str, text: str) -> tuple[re.Match[str] | None, bool]:
+    """The first of a criterion's anchors, in the rubric's order, found in the title (and whether it names a year)."""
+    dated_probe, probe = judge.probes[cid]
+    if not ((dated_probe is not None and dated_probe.search(raw)) or (probe is not None and probe.search(text))):
+        return None, False
+    found = next(((m, dated) for p, dated in judge.anchors[cid] if (m := p.search(raw if dated else text))), None)
+    return found if found is not None else (None, False)
+
+
+def _heading_hits(title: str, judge: _Judge) -> list[_Hit]:
+    rubric = judge.rubric
     raw = arabic_years(strip_quotes(title) if rubric.quote_strip else title)
     text = _YEAR.sub("", raw)
-    stripped = clean(text)
+    stripped = judge.clean(text)
     hits: list[_Hit] = []
     for crit in rubric.criteria:
         # WRatio (partial) grades a heading that an anchor already claimed; only a whole-string
         # likeness may claim a heading on its own, or "立法计划" would pass for "工作计划".
         # Each is computed only on the branch that uses it (WRatio is the costly one).
-        found = next(((m, dated) for p, dated in anchors[crit.id] if (m := p.search(raw if dated else text))), None)
-        anchor, dated = found if found is not None else (None, False)
+        anchor, dated = _anchor(judge, crit.id, raw, text)
         scorer = fuzz.WRatio if anchor is not None else fuzz.ratio
-        best = process.extractOne(stripped, phrases[crit.id], scorer=scorer, score_cutoff=50,
+        best = process.extractOne(stripped, judge.phrases[crit.id], scorer=scorer, score_cutoff=50,
                                   processor=None) if len(stripped) >= 2 else None
         fuzzy = whole = float(best[1]) if best else 0.0
         if anchor is not None:
@@ -194,11 +248,10 @@ def _allowed(crit: CriterionSpec, ancestors: set[str]) -> bool:
 
 
 def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
-    clean = _Cleaner(rubric)
-    phrases = _clean_phrases(tuple(rubric.filler), tuple((c.id, tuple(c.phrases)) for c in rubric.criteria))
     specs = {c.id: c for c in rubric.criteria}
     year = facts.report_year
-    anchors = {c.id: with_years(c.anchors, year) for c in rubric.criteria}
+    judge = _judge(rubric, year)
+    clean, phrases = judge.clean, judge.phrases
     claims: dict[int, list[str]] = {}
     merged: dict[int, list[str]] = {}
     weak_heads: dict[str, list[int]] = {}
@@ -208,7 +261,7 @@ def match(outline: Outline, rubric: Rubric, facts: Facts) -> tuple[Match, ...]:
     by_responsibility: set[int] = set()  # claimed by a responsibility heading: may be thematic measures too
 
     for sec in outline.sections[1:]:
-        hits = _confirmed(_heading_hits(sec.title, rubric, clean, phrases, anchors), outline, sec.index, specs)
+        hits = _confirmed(judge.hits(sec.title), outline, sec.index, specs)
         for hit in hits:
             candidates[hit.criterion].append(
                 Candidate(hit.criterion, "heading" if hit.strength == "strong" else "weak-heading",
