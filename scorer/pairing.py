@@ -108,6 +108,8 @@ def with_previous(the_plan: Plan, previous: str | None = None, history: str | No
         return Pairing(replace(the_plan, previous={tasks[0][0]: previous}), ())
     if history is None:
         return Pairing(the_plan, ())
+    if not Path(history).is_dir():
+        raise UserError(f"{history}: history folder not found")
     from scorer.api import iter_paths
 
     given = [t[0] for t in tasks]
