@@ -9,12 +9,10 @@ from typing import Any
 from scorer.api import score_document
 from scorer.match import match
 from scorer.meta import find_facts
-from scorer.model import Candidate, Document, Match, Scorecard
+from scorer.model import Candidate, CandidateKind, Document, Match, Scorecard, Via
 from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.rubric import Rubric, ui_label
-
-_HEADED = ("heading", "nested", "merged")
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ class CriterionView:
         return {"id": self.id, "label": self.label, "status": self.status, "via": self.via,
                 "points": round(self.points, 1), "max_points": round(self.max_points, 1),
                 "heading": self.heading, "line": self.line, "why": self.why,
-                "candidates": [{"kind": c.kind, "score": c.score, "line": c.line, "text": c.text,
+                "candidates": [{"kind": c.kind.value, "score": c.score, "line": c.line, "text": c.text,
                                 "reason": c.reason, "note": note} for c, note in self.candidates]}
 
 
@@ -78,7 +76,7 @@ def explain_document(doc: Document, rubric: Rubric, lang: str = "zh", selection:
     source = {i: line.source for i, line in enumerate(clean.lines)}
     claimed: dict[int, list[str]] = {}
     for m in matches:
-        if m.via in _HEADED:
+        if m.via.headed:
             for index in m.sections:
                 claimed.setdefault(index, []).append(m.criterion)
     best: dict[int, Candidate] = {}
@@ -107,16 +105,16 @@ def explain_document(doc: Document, rubric: Rubric, lang: str = "zh", selection:
             # candidates carry normalized line indices; show the file's own line numbers
             line = source.get(cand.line) if cand.line is not None else None
             notes.append((replace(cand, line=line), note))
-        views.append(CriterionView(m.criterion, row.label, m.status.value, m.via, row.points, row.max_points,
+        views.append(CriterionView(m.criterion, row.label, m.status.value, m.via.value, row.points, row.max_points,
                                    m.heading, row.line, _why(m, rubric, lang, source), tuple(notes)))
     return Explanation(doc.path, rubric.id, selection, nodes, tuple(views), card)
 
 
 def _why(m: Match, rubric: Rubric, lang: str, source: dict[int, int]) -> str:
-    if m.via in _HEADED:
+    if m.via.headed:
         mine = [c for c in m.candidates if c.section in m.sections]
         top = max(mine, key=lambda c: c.score) if mine else None
-        text = ui_label(lang, f"why_{m.via}", heading=m.heading, score=f"{top.score:.2f}" if top else "-",
+        text = ui_label(lang, f"why_{m.via.value}", heading=m.heading, score=f"{top.score:.2f}" if top else "-",
                         reason=top.reason if top else "")
         if m.unreported:
             text += "; " + ui_label(lang, "why_unreported")
@@ -124,15 +122,15 @@ def _why(m: Match, rubric: Rubric, lang: str, source: dict[int, int]) -> str:
             need = next((c.min_chars for c in rubric.criteria if c.id == m.criterion), 0)
             text += "; " + ui_label(lang, "why_thin", chars=m.content_chars, need=need)
         return text
-    if m.via == "weak-heading":
+    if m.via is Via.WEAK_HEADING:
         return ui_label(lang, "why_claimed" if m.unreported else "why_weak_heading", heading=m.heading)
-    if m.via == "misplaced":
+    if m.via is Via.MISPLACED:
         return ui_label(lang, "why_misplaced", heading=m.heading)
-    if m.via == "cue":
-        cue = next((c for c in m.candidates if c.kind == "cue"), None)
+    if m.via is Via.CUE:
+        cue = next((c for c in m.candidates if c.kind is CandidateKind.CUE), None)
         return ui_label(lang, "why_cue", reason=cue.reason if cue else "")
-    if m.via == "thematic":
+    if m.via is Via.THEMATIC:
         return ui_label(lang, "why_thematic")
-    if m.via == "body":
+    if m.via is Via.BODY:
         return ui_label(lang, "why_body", evidence=m.evidence)
     return ui_label(lang, "why_missing")

@@ -13,32 +13,30 @@ import re
 from itertools import islice, takewhile
 from typing import Any
 
+from scorer.layout import words
 from scorer.model import DateFound, Facts, NormalizedDocument, Outline
 from scorer.numerals import cn_number
 from scorer.years import arabic_years
 
-_TITLE_WORDS = re.compile(r"法治(政府)?建设")
-_REPORT_WORD = re.compile(r"报告|总结")
+_TITLE_WORDS = re.compile(words("title.rule_of_law"))
+_REPORT_WORD = re.compile(words("title.document_type"))
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEAD_LINES = 25
 # A page's document number before its title (浙卫〔2024〕3号《…》) and the brackets round a title.
 _DOC_NUMBER = re.compile(r"^\S{0,12}[〔\[]\d{4}[〕\]]\s*\d+\s*号\s*")
 # Lines that are never the title: page chrome, breadcrumbs, sentences, metadata rows.
-_NOT_TITLE = re.compile(r"[>。:|]|^关于报送|^索引号|^附件")
+_NOT_TITLE = re.compile(rf"[>。:|]|^{words('title.not_title_starts')}")
 
 # The names of bodies that issue or receive a report: what a 署名 or a 主送机关 ends with.
-_ORGAN_END = (
-    r"(?:人民政府|政府|党委|党组|委员会|常委会|人大|政协|委|办公室|办|局|厅|部|署|院|中心|小组|"
-    r"办事处|管委会|街道|镇|乡|所|处|会|单位|部门)"
-)
+_ORGAN_END = words("organs.endings")
 _ORGAN = re.compile(rf"^[^\s,。;:!?()《》“”]{{1,40}}?{_ORGAN_END}$")
 _ORGAN_IN = re.compile(rf"[\u4e00-\u9fff]{{1,24}}?{_ORGAN_END}")
-_PARTY = re.compile(r"^中共|党委|[省市县区州旗盟]委$|[省市县区州旗盟]委[、, ]|党组")
-_GOVERNMENT = re.compile(r"人民政府|[省市县区州旗盟]政府|政府$")
-_TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|苏木)(人民政府|党委)?$")
-_DEPARTMENT = re.compile(r"(局|厅|部|委员会|办公室|办|署|中心|院|所|[^省市县区州旗盟党]委)$")
-_PLACE = re.compile(r"(省|市|县|区|州|盟|旗|自治区|新区)$")
-_SELF = re.compile(r"我(局|委|厅|办|部|署|中心|院|所|镇|乡|街道|县|市|区|省|州|旗)")
+_PARTY = re.compile(words("organs.party"))
+_GOVERNMENT = re.compile(words("organs.government"))
+_TOWNSHIP = re.compile(words("organs.township"))
+_DEPARTMENT = re.compile(words("organs.department"))
+_PLACE = re.compile(words("organs.place"))
+_SELF = re.compile(words("organs.self"))
 
 # Dates: 2024年2月28日, 2023年3月 1日, 二〇二四年二月二十八日, 2024-02-28 (page metadata).
 _NUM = r"[0-9〇零○一二三四五六七八九十两]"
@@ -114,7 +112,7 @@ def find_title(doc: NormalizedDocument, outline: Outline) -> tuple[str | None, i
 
 # A preamble line naming the report (报告/总结) then one naming 法治, with the year it is on; the text's
 # opening year (2023年,我县……); a 成文日期 in the first half of a year is on the year before.
-_TITLE_YEAR = (re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。]{0,30}(?:报告|总结))"),
+_TITLE_YEAR = (re.compile(rf"((?:19|20)\d{{2}})\s*年(?:度)?(?=[^。]{{0,30}}{words('title.document_type')})"),
                re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?=[^。\d]{0,30}法治)"))
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:度|以来)?[,是]")
 _FIRST_HALF = 6

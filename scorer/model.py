@@ -186,12 +186,38 @@ class Facts:
 # ---------------------------------------------------------------- match
 
 
+class Via(str, Enum):
+    """How the matcher found a part: the closed set that checks, explain and renderers read."""
+
+    HEADING = "heading"  # its own top-level heading
+    NESTED = "nested"  # its own heading, inside a part it may stand in (the duty as (七) of the measures)
+    MERGED = "merged"  # one heading carrying two parts (存在的问题和2024年工作打算)
+    WEAK_HEADING = "weak-heading"  # a heading that only names it weakly, or over text that only claims it
+    MISPLACED = "misplaced"  # its own heading, inside another part it may not stand in
+    CUE = "cue"  # a paragraph without a heading (下一步,我们将……)
+    THEMATIC = "thematic"  # inferred from top-level sections that name no part (measures by theme)
+    BODY = "body"  # a requirement found in its part's text (the causes)
+    NONE = "none"  # not found
+
+    @property
+    def headed(self) -> bool:
+        """The part stands under a heading of its own."""
+        return self in (Via.HEADING, Via.NESTED, Via.MERGED)
+
+
+class CandidateKind(str, Enum):
+    HEADING = "heading"
+    WEAK_HEADING = "weak-heading"
+    CUE = "cue"
+    THEMATIC = "thematic"
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One outline node or paragraph that a criterion weighed, and why."""
 
     criterion: str
-    kind: str  # "heading" | "weak-heading" | "cue" | "thematic"
+    kind: CandidateKind
     score: float
     section: int | None
     line: int | None
@@ -212,7 +238,7 @@ class Match:
     evidence: str | None
     evidence_line: int | None
     content_chars: int
-    via: str  # "heading" | "merged" | "nested" | "weak-heading" | "misplaced" | "cue" | "thematic" | "body" | "none"
+    via: Via
     candidates: tuple[Candidate, ...] = ()
     unreported: bool = False  # under its heading, the text names the part but reports none of its evidence
     mention: str | None = None  # for a missing part: words that only mention it (压实第一责任人职责)
@@ -273,7 +299,7 @@ class Criterion:
     line: int | None
     evidence: str | None
     required: bool = False
-    via: str = "none"
+    via: Via = Via.NONE
     part_of: str | None = None  # a requirement inside a part (the causes, inside the shortcomings)
 
     @property

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from scorer.checks.base import Context
 from scorer.checks.genre import not_a_report
-from scorer.model import Finding, Severity, Status
+from scorer.model import Finding, Severity, Status, Via
 
 ID = "sections"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -63,7 +63,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             said = ctx.say(crit.messages.get("mention"), mention=m.mention) if m.mention else ""
             detail = (said or ctx.text(crit.messages.get("missing"))) + (" " + fix if fix else "")
             yield ctx.finding("section-missing", None, crit.id, label=label, detail=detail.strip())
-        elif m.status is Status.WEAK and m.via in ("heading", "nested", "merged") and m.content_chars < _EMPTY_CHARS:
+        elif m.status is Status.WEAK and m.via.headed and m.content_chars < _EMPTY_CHARS:
             # an optional part left empty (五、其他需要报告的情况 with nothing under it) is no fault
             yield ctx.finding("section-empty", m.line, crit.id, severity=None if crit.required else Severity.INFO,
                               label=label, chars=m.content_chars)
@@ -72,10 +72,10 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             options = ctx.rubric.rule("section-weak").options
             if m.unreported:
                 detail = ctx.text(crit.messages.get("unreported")) or detail
-            elif m.via in ("heading", "nested", "merged"):
+            elif m.via.headed:
                 detail = ctx.say(options.get("thin"), chars=m.content_chars, need=crit.min_chars) or detail
                 fix = ""
-            elif m.via == "misplaced" and m.sections:
+            elif m.via is Via.MISPLACED and m.sections:
                 parent = ctx.outline.sections[m.sections[0]].parent
                 inside = ctx.outline.sections[parent].title if parent else ""
                 detail = ctx.say(options.get("misplaced"), heading=m.heading, inside=inside) or detail
@@ -95,9 +95,9 @@ def check(ctx: Context) -> Iterator[Finding | None]:
 def _merged(ctx: Context) -> Iterator[Finding | None]:
     seen: set[tuple[int, ...]] = set()
     for m in ctx.matches:
-        if m.via != "merged" or not m.sections:
+        if m.via is not Via.MERGED or not m.sections:
             continue
-        others = [o for o in ctx.matches if o.via == "merged" and o.sections and o.sections[0] == m.sections[0]]
+        others = [o for o in ctx.matches if o.via is Via.MERGED and o.sections and o.sections[0] == m.sections[0]]
         key = (m.sections[0],)
         if key in seen:
             continue
@@ -110,7 +110,7 @@ def _order(ctx: Context) -> Iterator[Finding | None]:
     placed = []
     for cid in ctx.rubric.order:
         m = ctx.match(cid)
-        if m is not None and m.line is not None and m.via in ("heading", "nested", "merged"):
+        if m is not None and m.line is not None and m.via.headed:
             placed.append((cid, m.line))
     for i, (cid, line) in enumerate(placed):
         for before_cid, before_line in placed[:i]:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from scorer.checks.base import Context, count
-from scorer.model import Finding, Match, Status
+from scorer.model import Finding, Match, Status, Via
 
 ID = "substance"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -79,7 +79,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
 
 def _content(ctx: Context, m: Match) -> str:
     """A part's text: its sections (headings included), or the paragraph that showed it."""
-    if m.via in ("heading", "nested", "thematic", "weak-heading", "misplaced") and m.sections:
+    if m.via in (Via.HEADING, Via.NESTED, Via.THEMATIC, Via.WEAK_HEADING, Via.MISPLACED) and m.sections:
         return "\n".join(p.text for i in m.sections for p in ctx.outline.content(i))
     if m.evidence_line is not None:
         return ctx.doc.lines[m.evidence_line].text

@@ -23,7 +23,7 @@ from typing import Any
 
 from scorer.checks.base import Context
 from scorer.checks.deadline import date_label, day_after, fmt_date, report_date
-from scorer.model import Finding
+from scorer.model import Finding, Via
 
 ID = "year"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -76,13 +76,13 @@ def _opening_year(ctx: Context) -> tuple[int, int] | None:
 
 def _part(ctx: Context, cid: str, want: int, say: Any, merged_ok: bool) -> Iterator[Finding | None]:
     m = ctx.match(cid)
-    if m is None or not m.heading or m.via not in ("heading", "nested", "merged"):
+    if m is None or not m.heading or not m.via.headed:
         return
-    if m.via == "merged" and not merged_ok:
+    if m.via is Via.MERGED and not merged_ok:
         return
     years = [int(y) for y in _YEAR.findall(m.heading)]
     if years:
-        found = max(years) if m.via == "merged" else years[0]
+        found = max(years) if m.via is Via.MERGED else years[0]
         if found != want:
             yield ctx.finding("year-mismatch", m.line, cid, detail=say(
                 "part", label=ctx.label(cid), found=found, want=want))
@@ -91,7 +91,7 @@ def _part(ctx: Context, cid: str, want: int, say: Any, merged_ok: bool) -> Itera
         # The plan's own first sentence (2024年,登封市将……); it may look back on the report year first.
         for para in ctx.outline.content(m.sections[0])[:2]:
             mm = _OPENING.match(para.text)
-            if mm and int(mm.group(1)) not in (want, want - 1) and m.via != "merged":
+            if mm and int(mm.group(1)) not in (want, want - 1) and m.via is not Via.MERGED:
                 yield ctx.finding("year-mismatch", para.line, cid, detail=say(
                     "part", label=ctx.label(cid), found=int(mm.group(1)), want=want))
                 return

@@ -58,6 +58,6 @@ def explain(report: str, rubric_ref: str, lang: str, fmt: str) -> None:
             click.echo(f"      {ui_label(lang, 'no_candidates')}")
         for cand, note in c.candidates[:6]:
             line = f"L{cand.line}" if cand.line is not None else ""
-            row = f"      {cand.score:.2f} {cand.kind:12} {line:>5} {cand.text[:40]}  {cand.reason} {note}"
+            row = f"      {cand.score:.2f} {cand.kind.value:12} {line:>5} {cand.text[:40]}  {cand.reason} {note}"
             click.echo(row.rstrip())
     click.echo(f"\n{exp.card.score:g}/100 {exp.card.verdict.value}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from scorer.model import Facts, Match, NormalizedDocument, Outline, Status
+from scorer.model import Facts, Match, NormalizedDocument, Outline, Status, Via
 
 _CUE = 1 << 10  # rank of a part found by a cue: more specific than any heading level
 
@@ -75,10 +75,10 @@ def _owners(outline: Outline, matches: tuple[Match, ...],
     for m in matches:
         if m.criterion not in ids or m.status is Status.MISSING:
             continue
-        if m.sections and m.via != "cue":
+        if m.sections and m.via is not Via.CUE:
             lines = sorted({p.line for i in m.sections for p in outline.content(i)})
             rank = min(outline.sections[i].level for i in m.sections)
-            spans.append((rank, m.evidence_line if m.via == "merged" and m.evidence_line is not None else -1,
+            spans.append((rank, m.evidence_line if m.via is Via.MERGED and m.evidence_line is not None else -1,
                           m.criterion, lines))
         elif m.evidence_line is not None:
             lines, at = _cue_lines(outline, m)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from scorer.layout import words
 from scorer.model import Line, NormalizedDocument, Outline, Paragraph, Section
 from scorer.outline.numbering import MAX_TITLE, Head, may_enumerate, numbered, split_heading, value
 
@@ -49,7 +50,7 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
     return split_heading(next_text) is not None or (len(next_text) > len(text) * 2 and len(next_text) >= 30)
 
 
-_CONTINUATION = re.compile(r"^(的|和|及|与|之|情况|职责|工作|建设|措施|举措|成效|问题|不足|安排|打算|原因)")
+_CONTINUATION = re.compile(rf"^{words('headings.continuations')}")
 
 
 def _continues(title: str, next_text: str, texts: list[tuple[int, Any]], pos: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scorer.layout import words
 from scorer.numerals import cn_number
 
 _CN = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾"
@@ -79,12 +80,7 @@ def split_heading(text: str, enumeration: bool = False) -> Head | None:
 # (……职责情况县长认真履行……, ……工作安排2024年,我县将……).
 _GLUED_NUMBER = re.compile(  # (the look-ahead first: most places open none of them, and say so fast)
     r"(?=[一(\d])(?:(?<![统唯第万同专单])一是|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}[.、](?!\d))")
-_GLUED_WORDS = re.compile(
-    r"(?:情况|成效|成绩|举措|措施|做法|不足|原因|问题|短板|差距|弱项|安排|打算|计划|思路|建议|职责|工作|建设|改革"
-    r"|领导|监督|执法|决策|体系|机制|制度|能力|水平|服务|保障|环境|宣传|治理|思想|责任|成果|进展|任务|目标)"
-    r"(?=(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年|全年|今年|本年|年内|近年来|一年来|一是"
-    r"|我(?:县|市|区|州|省|镇|乡|局|委|厅|办|院|街道)|(?:县|市|区|州|省|镇|乡)(?:委|政府|人民政府|长)"
-    r"|主要负责|党政主要|坚持|围绕|按照|根据|对照|虽然|但是|下一步)")
+_GLUED_WORDS = re.compile(rf"{words('headings.last_words')}(?={words('headings.body_openings')})")
 
 
 def _glued_end(head: str) -> int | None:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import TypeVar
 
+from scorer.layout import words
 from scorer.model import Document, Line
 from scorer.numerals import cn_number
 
@@ -89,10 +90,11 @@ def _subsections(top: str) -> list[str]:
 # The report's title in the opening (before 一、): it names 法治(政府)建设 and ends with 报告 or 总结,
 # after the start, a sentence end or a bracketed note (【编者按】……。 or （……）), and runs into what follows.
 _PLAIN = r"[^。!?！？,，:：;；【】()（）\s]"
-_TITLE = re.compile(rf"(?:^|(?<=[。!?！？】)）\s]))({_PLAIN}{{0,40}}法治(?:政府)?建设{_PLAIN}{{0,30}}?(?:报告|总结))"
+_TITLE = re.compile(rf"(?:^|(?<=[。!?！？】)）\s]))({_PLAIN}{{0,40}}{words('title.rule_of_law')}{_PLAIN}{{0,30}}?"
+                    rf"{words('title.document_type')})"
                     r"(?!如下|[,，。:：;；)）])")
 # The close: 特此报告。, the signature and the date, each on a line of its own.
-_SIGN_OFF = re.compile(r"特此报告[。.!！]?")
+_SIGN_OFF = re.compile(words("closing.sign_off"))
 _DATE_END = re.compile(r"(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 _SIGNATURE = re.compile(rf"(?<=[。!?！？\s])({_PLAIN}{{2,40}})\s*$")
