@@ -404,7 +404,8 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     bare = f"(?:{'|'.join(p.pattern for p in actions)})"
     # an action right after a word of intent (将带头述法) is a plan: neither the gap nor the action may start there
     stop = "".join(f"(?!{p.pattern})" for p in barred) + "".join(f"(?!{p.pattern}{bare})" for p in before)
-    act = "".join(f"(?<!{p.pattern})" for p in before) + bare
+    right_after = _patterns(spec.get("not_right_after", []), where, [*loc, "not_right_after"])
+    act = "".join(f"(?<!{p.pattern})" for p in (*before, *right_after)) + bare
     subject = f"(?:{'|'.join(p.pattern for p in subjects)})"
     joined = f"{subject}(?:{stop}[^。;!?]){{0,{gap}}}?{act}"
     claims = _patterns(spec.get("claims", []), where, [*loc, "claims"])
