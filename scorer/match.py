@@ -293,7 +293,8 @@ def _heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, m
         # "一、主要举措和成效" as a short lead-in, the measures themselves as thematic sections after it.
         chars += sum(content_chars(" ".join(p.text for p in outline.content(i))) for i in thematic)
     status = Status.FOUND if chars >= crit.min_chars else Status.WEAK
-    best = max((c.score for c in cands if c.section in sections), default=0.75)
+    claimed = set(sections)  # a set: a report may repeat one heading thousands of times
+    best = max((c.score for c in cands if c.section in claimed), default=0.75)
     if any(i in merged for i in sections):
         via = "merged"
     else:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scorer.cli import ExitCode, fail, main
+from scorer.cli import ExitCode, fail, main, say, write_output
 from scorer.errors import ScorerError
 from scorer.render import FORMATS
+from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
     from scorer.baseline import Diff
@@ -44,13 +45,14 @@ def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) 
 
 def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
               quiet: bool, detail: bool = False, stdin: tuple[str, bytes] | None = None,
-              max_bytes: int | None = None) -> RunResult:
+              max_bytes: int | None = None, timeout: float | None = None, memory: int | None = None) -> RunResult:
     """Score a batch; unreadable files are reported on stderr, one line each, as they come."""
     from scorer.batch import plan, run_plan
     from scorer.model import FileError, RunResult, Scorecard
 
     try:
-        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes)
+        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, timeout=timeout,
+                        memory=memory)
     except ScorerError as exc:
         fail(str(exc))
     cards: list[Scorecard] = []
@@ -60,7 +62,7 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     if not show:
         for item in results:
             if isinstance(item, FileError):
-                click.echo(f"scorer: {item.path}: {item.message}", err=True)
+                say(f"{item.path}: {item.message}")
                 errors.append(item)
             else:
                 cards.append(item)
@@ -68,18 +70,48 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from scorer.render.safe import line
+
     console = Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
+    # No refresh thread: workers are forked from this process, and forking while a thread holds a
+    # lock would leave it held in the child. The bar is redrawn as each result comes in.
     with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True) as progress:
+                  console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("scoring", total=len(the_plan.items))
+        progress.refresh()
         for item in results:
             if isinstance(item, FileError):
-                console.print(f"scorer: {item.path}: {item.message}", markup=False)
+                console.print(line(f"scorer: {item.path}: {item.message}"), markup=False)
                 errors.append(item)
             else:
                 cards.append(item)
             progress.advance(task)
+            progress.refresh()
     return RunResult(tuple(cards), tuple(errors))
+
+
+TIMEOUT_OPTION = click.option(
+    "--timeout", type=click.FloatRange(0, 86400, min_open=True), default=None, metavar="SECONDS",
+    help="Time one file may take; a file past it is an error entry and the others go on "
+         "(default: the config's, else 60).")
+MEMORY_OPTION = click.option(
+    "--memory-limit", "memory_limit", default=None, metavar="SIZE",
+    help="Memory each scoring process may use, e.g. 512MB or 2GB (default: the config's, else 1GB).")
+
+
+def memory_bytes(memory_limit: str | None) -> int | None:
+    """--memory-limit in bytes (None: not given); exit 2 on a bad or too small value."""
+    from scorer.config import parse_size
+
+    if memory_limit is None:
+        return None
+    try:
+        size = parse_size(memory_limit)
+    except ValueError as exc:
+        fail(f"--memory-limit: {exc}")
+    if size < 128 * 1024 * 1024:
+        fail(f"--memory-limit: {memory_limit} is too small to score anything; give at least 128MB")
+    return size
 
 
 def _failed(result: RunResult, fail_under: float | None, fail_on: str | None, diff: Diff | None) -> bool:
@@ -101,13 +133,12 @@ def _failed(result: RunResult, fail_under: float | None, fail_on: str | None, di
 def _report_diff(diff: Diff, lang: str) -> None:
     for path, f in diff.new:
         where = f":{f.line}" if f.line is not None else ""
-        click.echo(f"scorer: baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message}", err=True)
+        say(f"baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message}")
     for path, e in diff.fixed:
-        click.echo(f"scorer: baseline: fixed [{e.rule}] {path}: {e.message}", err=True)
+        say(f"baseline: fixed [{e.rule}] {path}: {e.message}")
     for path, old, now in diff.drops:
-        click.echo(f"scorer: baseline: score dropped {path}: {old:g} -> {now:g}", err=True)
-    click.echo(f"scorer: baseline: {len(diff.new)} new, {len(diff.fixed)} fixed, {len(diff.drops)} score drops",
-               err=True)
+        say(f"baseline: score dropped {path}: {old:g} -> {now:g}")
+    say(f"baseline: {len(diff.new)} new, {len(diff.fixed)} fixed, {len(diff.drops)} score drops")
 
 
 @main.command()
@@ -122,7 +153,8 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of labels and messages [zh].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the output to this file instead of stdout.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: every core).")
+@click.option("--jobs", "-j", type=click.IntRange(1, MAX_JOBS), default=None,
+              help=f"Processes to use (default: every core; at most {MAX_JOBS}).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no baseline report on stderr.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Also fail when a report scores under this total.")
@@ -137,10 +169,13 @@ def _report_diff(diff: Diff, lang: str) -> None:
               help="With '-': the name of the report read from standard input (its type and config overrides).")
 @click.option("--max-size", "max_size", default=None, metavar="SIZE",
               help="Refuse inputs larger than this, e.g. 500KB or 20MB (default: the config's, else 20MB).")
+@TIMEOUT_OPTION
+@MEMORY_OPTION
 def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | None, fmt: str | None,
           lang: str | None, output: str | None, jobs: int | None, quiet: bool, fail_under: float | None,
           fail_on: str | None, exit_zero: bool, baseline_path: str | None, color: bool | None,
-          width: int | None, stdin_filename: str | None, max_size: str | None) -> None:
+          width: int | None, stdin_filename: str | None, max_size: str | None, timeout: float | None,
+          memory_limit: str | None) -> None:
     """Score report files, folders or globs ('-': standard input).
 
     Exit 0: all pass; 1: some report fails; 2: bad input or usage.
@@ -155,9 +190,10 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         max_bytes = parse_size(max_size) if max_size is not None else config.max_bytes
     except ValueError as exc:
         fail(f"--max-size: {exc}")
+    memory = memory_bytes(memory_limit)
     stdin = read_stdin(paths, stdin_filename, max_bytes)
     result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html", stdin=stdin,
-                       max_bytes=max_bytes)
+                       max_bytes=max_bytes, timeout=timeout, memory=memory)
     diff = None
     if baseline_path:
         from scorer import baseline
@@ -179,11 +215,7 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(result, fmt, RenderOptions(lang=lang, width=width, color=bool(color), rules=rules))
     if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
     if result.errors:

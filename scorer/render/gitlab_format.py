@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from scorer.model import RunResult
+from scorer.render.safe import json_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -42,4 +43,4 @@ def render(result: RunResult, options: RenderOptions) -> str:
             "severity": "blocker", "fingerprint": hashlib.md5(f"{err.path}\0error".encode()).hexdigest(),
             "location": {"path": err.path, "lines": {"begin": 1}},
         })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -6,10 +6,11 @@ import json
 from typing import TYPE_CHECKING
 
 from scorer.model import RunResult
+from scorer.render.safe import json_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_text(json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"

@@ -1,0 +1,299 @@
+"""Worker processes that run one task at a time under a time limit and a memory ceiling, replaced when lost.
+
+A report can be hostile: a pattern that backtracks for hours inside the C regex engine (which no
+signal interrupts), a PDF whose layout takes minutes, a stream that inflates to gigabytes. The
+only bound that always holds is a process boundary, so each task runs in a worker process:
+
+* the worker's address space is capped (``RLIMIT_AS``), so a runaway allocation is a MemoryError
+  there, or kills the worker, never the caller;
+* the caller kills a worker whose task runs past the time limit;
+* a worker that dies (killed, out of memory, a crash in C code) is replaced, and its task, and
+  only its task, comes back as ``Lost``: every task gives exactly one outcome, in input order.
+
+Workers are forked from the caller (``fork``: they inherit its loaded modules and caches), or,
+for a caller that runs threads (the web server), from a fork server (``forkserver``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_TIMEOUT = 60.0  # seconds per task
+DEFAULT_MEMORY = 1024 * 1024 * 1024  # bytes of address space per worker
+RECYCLE_RSS = 512 * 1024 * 1024  # a worker that grew past this (peak resident memory) is replaced
+MAX_JOBS = 64
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per task: ``timeout`` seconds of wall time; per worker: ``memory`` bytes. None: no limit."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    memory: int | None = DEFAULT_MEMORY
+
+
+@dataclass(frozen=True)
+class Lost:
+    """A task that gave no result: ``kind`` is "timeout", "memory", "died" or "error"; ``detail`` says more."""
+
+    kind: str
+    detail: str = ""
+
+    def describe(self, limits: Limits) -> str:
+        """One line for the user, naming the limit that stopped the task."""
+        if self.kind == "timeout":
+            return f"took longer than the time limit of {limits.timeout:g} s; not scored (--timeout)"
+        if self.kind == "memory":
+            size = f" of {(limits.memory or 0) // _MB:,} MB" if limits.memory else ""
+            return f"needed more than the memory limit{size}; not scored (--memory-limit)"
+        if self.kind == "died":
+            return f"the scoring process died ({self.detail}); not scored"
+        return f"internal error while scoring: {self.detail}"
+
+
+def available(context: str = "fork") -> bool:
+    """Whether worker processes can be started this way here (not on Windows, not in some sandboxes)."""
+    import multiprocessing
+
+    return context in multiprocessing.get_all_start_methods()
+
+
+def _set_memory(limit: int | None) -> None:
+    if not limit:
+        return
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - no such limit on this system
+        pass
+
+
+def _peak_rss() -> int:
+    try:
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024  # KB on Linux
+    except ImportError:  # pragma: no cover - not Unix
+        return 0
+
+
+def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int | None,
+           initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """A worker's life: receive (index, task), send (index, (kind, value)), until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle: it stops us
+    _set_memory(memory)
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, task = message
+        try:
+            reply: tuple[str, Any] = ("ok", fn(task))
+        except MemoryError:
+            reply = ("memory", None)
+        except RecursionError:
+            reply = ("error", "RecursionError: nested too deeply")
+        except Exception as exc:  # the task's own errors are its outcome; the worker goes on
+            reply = ("error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+        # A worker that grew past ``recycle`` gives its memory back by leaving; it says so with its reply.
+        retiring = bool(recycle) and _peak_rss() > (recycle or 0)
+        try:
+            conn.send((index, reply, retiring))
+        except MemoryError:
+            conn.send((index, ("memory", None), retiring))
+        except (OSError, EOFError):
+            return
+        except Exception as exc:  # a result that cannot be pickled
+            conn.send((index, ("error", f"{type(exc).__name__}: result cannot be sent back"), retiring))
+        if retiring:
+            return
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    task: tuple[int, Any] | None = None
+    started: float = 0.0
+
+
+@dataclass
+class Pool:
+    """Up to ``jobs`` workers running ``fn`` on tasks; see the module docstring.
+
+    ``map`` streams outcomes in input order (a result of ``fn`` or a ``Lost``); ``run`` scores one
+    task and may be called from several threads (one task at a time). Close it, or use ``with``.
+    """
+
+    fn: Callable[[Any], Any]
+    jobs: int = 1
+    limits: Limits = field(default_factory=Limits)
+    initializer: Callable[..., None] | None = None
+    initargs: tuple[Any, ...] = ()
+    context: str = "fork"
+    recycle: int | None = RECYCLE_RSS
+    _workers: list[_Worker] = field(default_factory=list, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _ctx: Any = field(default=None, init=False, repr=False)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def run(self, task: Any) -> Any:
+        """The outcome of one task (thread-safe: callers take turns)."""
+        with self._lock:
+            outcomes = list(self.map([task]))  # run the generator out: one left open would close the pool
+            return outcomes[0]
+
+    def map(self, tasks: Iterable[Any]) -> Iterator[Any]:
+        """Outcomes in the order of ``tasks``, each as soon as it and those before it are done."""
+        todo = deque(enumerate(tasks))
+        total = len(todo)
+        done: dict[int, Any] = {}
+        following = 0
+        try:
+            while following < total:
+                if following in done:
+                    yield done.pop(following)
+                    following += 1
+                    continue
+                self._assign(todo)
+                self._wait(done)
+        except BaseException:
+            self.close()  # an interrupted run leaves no worker behind
+            raise
+
+    def close(self) -> None:
+        """Stop every worker: idle ones are told to stop, busy ones are killed."""
+        workers, self._workers = self._workers, []
+        for w in workers:
+            if w.task is None:
+                with contextlib.suppress(OSError, ValueError):
+                    w.conn.send(None)
+        deadline = time.monotonic() + 2.0
+        for w in workers:
+            if w.task is not None:
+                w.process.kill()
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+            w.conn.close()
+
+    # ---------------------------------------------------------------- internals
+
+    def _start(self) -> _Worker:
+        import multiprocessing
+
+        if self._ctx is None:
+            self._ctx = multiprocessing.get_context(self.context)
+        mine, theirs = self._ctx.Pipe()
+        process = self._ctx.Process(
+            target=_serve, name="scorer-worker", daemon=True,
+            args=(theirs, self.fn, self.limits.memory, self.recycle, self.initializer, self.initargs))
+        process.start()
+        theirs.close()
+        worker = _Worker(process, mine)
+        self._workers.append(worker)
+        return worker
+
+    def _assign(self, todo: deque[tuple[int, Any]]) -> None:
+        """Give every idle worker a task; start workers (up to ``jobs``) while tasks wait."""
+        idle = [w for w in self._workers if w.task is None]
+        while todo and (idle or len(self._workers) < max(1, self.jobs)):
+            worker = idle.pop() if idle else self._start()
+            index, task = todo.popleft()
+            worker.task, worker.started = (index, task), time.monotonic()
+            try:
+                worker.conn.send((index, task))
+            except (OSError, ValueError):  # it died while idle: it is reaped by _wait, the task put back
+                worker.task = None
+                todo.appendleft((index, task))
+                self._reap(worker, {})
+                idle = [w for w in self._workers if w.task is None]
+
+    def _wait(self, done: dict[int, Any]) -> None:
+        """Block until a busy worker answers, dies or runs out of time; record what happened."""
+        from multiprocessing.connection import wait
+
+        busy = [w for w in self._workers if w.task is not None]
+        if not busy:
+            return
+        timeout = None
+        if self.limits.timeout is not None:
+            timeout = max(0.0, min(w.started for w in busy) + self.limits.timeout - time.monotonic())
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+        now = time.monotonic()
+        for w in busy:
+            if w.conn in ready or w.process.sentinel in ready:
+                self._receive(w, done)
+            elif self.limits.timeout is not None and now - w.started >= self.limits.timeout:
+                assert w.task is not None
+                done[w.task[0]] = Lost("timeout")
+                w.task = None
+                w.process.kill()
+                self._reap(w, done)
+
+    def _receive(self, w: _Worker, done: dict[int, Any]) -> None:
+        """Take a ready worker's reply; a worker that retires or died is reaped (losing its task, if any)."""
+        retiring = lost = False
+        try:
+            if w.conn.poll():
+                index, (kind, value), retiring = w.conn.recv()
+                done[index] = value if kind == "ok" else Lost(kind, value or "")
+                w.task = None
+        except (EOFError, OSError):
+            lost = True  # the pipe closed without a (whole) reply: the worker is gone
+        if retiring or lost or not w.process.is_alive():
+            self._reap(w, done)
+
+    def _reap(self, w: _Worker, done: dict[int, Any]) -> None:
+        """Forget a dead (or killed) worker; its task, if any, is lost."""
+        w.process.join()
+        w.conn.close()
+        if w in self._workers:
+            self._workers.remove(w)
+        if w.task is not None:
+            done[w.task[0]] = Lost("died", _how(w.process.exitcode))
+            w.task = None
+
+
+def _how(code: int | None) -> str:
+    """How a process ended, in words: "killed by SIGKILL", "exit status 3"."""
+    if code is None:
+        return "unknown"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        hint = ": out of memory, or killed" if -code == signal.SIGKILL else ""
+        return f"killed by {name}{hint}"
+    return f"exit status {code}"
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
