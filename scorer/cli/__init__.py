@@ -26,6 +26,14 @@ def say(message: str) -> None:
     click.echo(f"scorer: {line(message)}", err=True)
 
 
+def echo(text: str) -> None:
+    """Text on stdout, with anything a terminal would act on (escape sequences) made visible: what a
+    report or a user's rubric says may be printed, never obeyed."""
+    from scorer.render.safe import text as safe_text
+
+    click.echo(safe_text(text))
+
+
 def fail(message: str) -> NoReturn:
     """Print one line on stderr and exit 2: the only way a user error leaves the program."""
     say(message)
@@ -94,5 +102,5 @@ def main() -> None:
 # Commands register themselves on `main` when imported; this list is the registry.
 from scorer.cli import baseline, check, explain, init, rubric_cmds, rules, serve  # noqa: E402
 
-__all__ = ["ExitCode", "baseline", "check", "explain", "fail", "init", "main", "rubric_cmds", "rules", "say", "serve",
-           "write_output"]
+__all__ = ["ExitCode", "baseline", "check", "echo", "explain", "fail", "init", "main", "rubric_cmds", "rules", "say",
+           "serve", "write_output"]
