@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.errors import InputError, UserError
-from scorer.limits import MAX_BASELINE_BYTES, read_settings_text
+from scorer.limits import LONG_NUMBER, MAX_BASELINE_BYTES, read_settings_text
 from scorer.model import Finding, RunResult, Scorecard
 
 VERSION = 1
@@ -113,8 +113,10 @@ def load(path: Path | str) -> dict[str, Any]:
         doc = json.loads(text)
     except RecursionError:
         raise BaselineError(f"{path}: not a baseline file (nested too deeply)") from None
-    except ValueError as exc:  # JSONDecodeError, and a number of more than 4,300 digits
-        raise BaselineError(f"{path}: not a baseline file ({' '.join(str(exc).split())[:200]})") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}: not a baseline file ({exc})") from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise BaselineError(f"{path}: not a baseline file ({LONG_NUMBER})") from None
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("reports"), dict):
         raise BaselineError(f"{path}: not a scorer baseline (version {VERSION})")
     problem = _shape(doc)

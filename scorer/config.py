@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from scorer.errors import InputError, UserError
-from scorer.limits import data_hazard, dotted, read_settings_text, yaml_hazard
+from scorer.limits import LONG_NUMBER, data_hazard, dotted, read_settings_text, yaml_hazard
 
 CONFIG_NAMES = ("scorer.yaml", ".scorer.yaml", "scorer.yml")
+MIN_MEMORY = 128 * 1024 * 1024  # below this a worker cannot even import the readers
 SEVERITIES = ("error", "warning", "info", "off")
 
 
@@ -177,6 +178,8 @@ def _toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError:
+        raise ConfigError(f"{path}: invalid TOML: {LONG_NUMBER}") from None
 
 
 def _text(path: Path) -> str:
@@ -197,6 +200,8 @@ def _yaml(path: Path) -> tuple[dict[str, Any], Any]:
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except ValueError:
+        raise ConfigError(f"{path}: invalid YAML: {LONG_NUMBER}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -323,6 +328,9 @@ def _build(data: dict[str, Any], path: Path) -> Config:
     # Rubric paths in the file are relative to it, whatever folder scorer runs from.
     resolved = tuple(Override(o.files, cfg.resolve_rubric(o.rubric) if o.rubric else None, o.rules, o.where)
                      for o in overrides)
+    if cfg.memory_bytes is not None and cfg.memory_bytes < MIN_MEMORY:
+        raise ConfigError(f"{path}: memory_limit: {data['memory_limit']} is too small to score anything; "
+                          f"give at least {MIN_MEMORY >> 20}MB")
     from dataclasses import replace
 
     return replace(cfg, rubric=cfg.resolve_rubric(data["rubric"]) if "rubric" in data else None, overrides=resolved)

@@ -14,6 +14,7 @@ MAX_DEPTH = 64  # nesting of YAML and JSON data; a rubric needs 8 levels, a base
 MAX_SETTINGS_BYTES = 4 * 1024 * 1024  # a rubric or a config file; the national rubric is 40 KB
 MAX_BASELINE_BYTES = 256 * 1024 * 1024  # a baseline of 100,000 reports
 _CHUNK = 1024 * 1024
+LONG_NUMBER = "a number too long to read (more than 4,300 digits)"  # Python refuses to convert those
 
 Where = tuple[str | int, ...]
 
@@ -49,8 +50,12 @@ def read_capped(path: Path | str, max_bytes: int) -> bytes:
         raise InputError(name, "permission denied") from None
     except IsADirectoryError:
         raise InputError(name, "is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    except OSError as exc:  # a socket cannot even be opened (ENXIO): say what it is
+        try:
+            problem = _kind(os.stat(path).st_mode)
+        except OSError:
+            problem = None
+        raise InputError(name, problem or f"cannot be read ({exc.strerror or exc})") from None
     try:
         info = os.fstat(fd)
         problem = _kind(info.st_mode)

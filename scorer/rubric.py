@@ -15,7 +15,7 @@ import yaml
 
 from scorer.backtrack import backtrack_risk
 from scorer.errors import InputError, RubricError
-from scorer.limits import data_hazard, read_settings_text, yaml_hazard
+from scorer.limits import LONG_NUMBER, data_hazard, read_settings_text, yaml_hazard
 from scorer.model import Severity
 from scorer.yamlpos import Locator
 
@@ -169,6 +169,8 @@ def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
         raise RubricError(f"{path}{where}: invalid YAML: {problem}") from None
     except (RecursionError, MemoryError):
         raise RubricError(f"{path}: too deeply nested or too large to load") from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise RubricError(f"{path}: invalid YAML: {LONG_NUMBER}") from None
     if not isinstance(data, dict):
         raise RubricError(f"{path}: a rubric must be a YAML mapping")
     return data, node

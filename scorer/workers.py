@@ -28,7 +28,7 @@ from typing import Any
 
 DEFAULT_TIMEOUT = 60.0  # seconds per task
 DEFAULT_MEMORY = 1024 * 1024 * 1024  # bytes of address space per worker
-RECYCLE_RSS = 512 * 1024 * 1024  # a worker that grew past this (peak resident memory) is replaced
+RECYCLE_RSS = 384 * 1024 * 1024  # a worker whose peak resident memory grew by more than this is replaced
 MAX_JOBS = 64
 _MB = 1024 * 1024
 
@@ -96,6 +96,7 @@ def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int
     _set_memory(memory)
     if initializer is not None:
         initializer(*initargs)
+    start_rss = _peak_rss()
     while True:
         try:
             message = conn.recv()
@@ -112,8 +113,8 @@ def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int
             reply = ("error", "RecursionError: nested too deeply")
         except Exception as exc:  # the task's own errors are its outcome; the worker goes on
             reply = ("error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
-        # A worker that grew past ``recycle`` gives its memory back by leaving; it says so with its reply.
-        retiring = bool(recycle) and _peak_rss() > (recycle or 0)
+        # A worker that grew by more than ``recycle`` gives its memory back by leaving; it says so with its reply.
+        retiring = bool(recycle) and _peak_rss() - start_rss > (recycle or 0)
         try:
             conn.send((index, reply, retiring))
         except MemoryError:
@@ -211,7 +212,15 @@ class Pool:
         process = self._ctx.Process(
             target=_serve, name="scorer-worker", daemon=True,
             args=(theirs, self.fn, self.limits.memory, self.recycle, self.initializer, self.initargs))
-        process.start()
+        # The worker is born ignoring Ctrl+C (which the terminal sends to the whole process group):
+        # the caller stops it. Only the main thread may change signal handling.
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            process.start()
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
         theirs.close()
         worker = _Worker(process, mine)
         self._workers.append(worker)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -90,8 +91,15 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     return RunResult(tuple(cards), tuple(errors))
 
 
+def finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A number option that is a number: NaN passes every range check (every comparison is false)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number", param=param)
+    return value
+
+
 TIMEOUT_OPTION = click.option(
-    "--timeout", type=click.FloatRange(0, 86400, min_open=True), default=None, metavar="SECONDS",
+    "--timeout", type=click.FloatRange(0, 86400, min_open=True), default=None, metavar="SECONDS", callback=finite,
     help="Time one file may take; a file past it is an error entry and the others go on "
          "(default: the config's, else 60).")
 MEMORY_OPTION = click.option(
@@ -156,7 +164,7 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, MAX_JOBS), default=None,
               help=f"Processes to use (default: every core; at most {MAX_JOBS}).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no baseline report on stderr.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, callback=finite,
               help="Also fail when a report scores under this total.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
               help="Also fail when a finding of this severity or worse is raised.")
