@@ -111,7 +111,7 @@ def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int
             reply = ("memory", None)
         except RecursionError:
             reply = ("error", "RecursionError: nested too deeply")
-        except Exception as exc:  # the task's own errors are its outcome; the worker goes on
+        except BaseException as exc:  # the task's own errors (SystemExit too) are its outcome; the worker goes on
             reply = ("error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
         # A worker that grew by more than ``recycle`` gives its memory back by leaving; it says so with its reply.
         retiring = bool(recycle) and _peak_rss() - start_rss > (recycle or 0)
@@ -131,8 +131,13 @@ def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int
 class _Worker:
     process: Any
     conn: Any
-    task: tuple[int, Any] | None = None
-    started: float = 0.0
+    # Tasks sent, in order: the first is running, the others wait in the pipe (so that a worker
+    # never idles waiting for the caller to hand it the next one).
+    tasks: deque[tuple[int, Any]] = field(default_factory=deque)
+    started: float = 0.0  # when the first of ``tasks`` started
+
+
+_AHEAD = 2  # tasks sent to a worker at a time
 
 
 @dataclass
@@ -179,7 +184,7 @@ class Pool:
                     following += 1
                     continue
                 self._assign(todo)
-                self._wait(done)
+                self._wait(done, todo)
         except BaseException:
             self.close()  # an interrupted run leaves no worker behind
             raise
@@ -188,12 +193,12 @@ class Pool:
         """Stop every worker: idle ones are told to stop, busy ones are killed."""
         workers, self._workers = self._workers, []
         for w in workers:
-            if w.task is None:
+            if not w.tasks:
                 with contextlib.suppress(OSError, ValueError):
                     w.conn.send(None)
         deadline = time.monotonic() + 2.0
         for w in workers:
-            if w.task is not None:
+            if w.tasks:
                 w.process.kill()
             w.process.join(max(0.0, deadline - time.monotonic()))
             if w.process.is_alive():
@@ -227,25 +232,33 @@ class Pool:
         return worker
 
     def _assign(self, todo: deque[tuple[int, Any]]) -> None:
-        """Give every idle worker a task; start workers (up to ``jobs``) while tasks wait."""
-        idle = [w for w in self._workers if w.task is None]
-        while todo and (idle or len(self._workers) < max(1, self.jobs)):
-            worker = idle.pop() if idle else self._start()
-            index, task = todo.popleft()
-            worker.task, worker.started = (index, task), time.monotonic()
-            try:
-                worker.conn.send((index, task))
-            except (OSError, ValueError):  # it died while idle: it is reaped by _wait, the task put back
-                worker.task = None
-                todo.appendleft((index, task))
-                self._reap(worker, {})
-                idle = [w for w in self._workers if w.task is None]
+        """Start workers (up to ``jobs``) while the others cannot take every waiting task; then give
+        each worker one task, then a second (``_AHEAD``)."""
+        while todo and len(self._workers) < max(1, self.jobs) and \
+                len(todo) > sum(_AHEAD - len(w.tasks) for w in self._workers):
+            self._start()
+        for depth in range(1, _AHEAD + 1):
+            for w in list(self._workers):
+                while todo and len(w.tasks) < depth and w in self._workers:
+                    self._send(w, todo)
 
-    def _wait(self, done: dict[int, Any]) -> None:
+    def _send(self, w: _Worker, todo: deque[tuple[int, Any]]) -> None:
+        index, task = todo.popleft()
+        if not w.tasks:
+            w.started = time.monotonic()
+        w.tasks.append((index, task))
+        try:
+            w.conn.send((index, task))
+        except (OSError, ValueError):  # it died: the task was never received
+            w.tasks.pop()
+            todo.appendleft((index, task))
+            self._reap(w, {}, todo)
+
+    def _wait(self, done: dict[int, Any], todo: deque[tuple[int, Any]]) -> None:
         """Block until a busy worker answers, dies or runs out of time; record what happened."""
         from multiprocessing.connection import wait
 
-        busy = [w for w in self._workers if w.task is not None]
+        busy = [w for w in self._workers if w.tasks]
         if not busy:
             return
         timeout = None
@@ -255,36 +268,40 @@ class Pool:
         now = time.monotonic()
         for w in busy:
             if w.conn in ready or w.process.sentinel in ready:
-                self._receive(w, done)
+                self._receive(w, done, todo)
             elif self.limits.timeout is not None and now - w.started >= self.limits.timeout:
-                assert w.task is not None
-                done[w.task[0]] = Lost("timeout")
-                w.task = None
+                done[w.tasks.popleft()[0]] = Lost("timeout")
                 w.process.kill()
-                self._reap(w, done)
+                self._reap(w, done, todo, between=True)
 
-    def _receive(self, w: _Worker, done: dict[int, Any]) -> None:
-        """Take a ready worker's reply; a worker that retires or died is reaped (losing its task, if any)."""
+    def _receive(self, w: _Worker, done: dict[int, Any], todo: deque[tuple[int, Any]]) -> None:
+        """Take a ready worker's reply; a worker that retires or died is reaped."""
         retiring = lost = False
         try:
             if w.conn.poll():
                 index, (kind, value), retiring = w.conn.recv()
                 done[index] = value if kind == "ok" else Lost(kind, value or "")
-                w.task = None
+                w.tasks.popleft()
+                w.started = time.monotonic()  # the next task, if any, starts now
+                if retiring:
+                    w.process.join()
         except (EOFError, OSError):
             lost = True  # the pipe closed without a (whole) reply: the worker is gone
         if retiring or lost or not w.process.is_alive():
-            self._reap(w, done)
+            self._reap(w, done, todo, between=retiring)
 
-    def _reap(self, w: _Worker, done: dict[int, Any]) -> None:
-        """Forget a dead (or killed) worker; its task, if any, is lost."""
+    def _reap(self, w: _Worker, done: dict[int, Any], todo: deque[tuple[int, Any]], between: bool = False) -> None:
+        """Forget a dead, killed or retired worker. Unless it ended ``between`` tasks (it retired, or its
+        task's outcome is recorded already), the task it was running is lost; the tasks still waiting
+        in its pipe go back to the front of ``todo``."""
         w.process.join()
         w.conn.close()
         if w in self._workers:
             self._workers.remove(w)
-        if w.task is not None:
-            done[w.task[0]] = Lost("died", _how(w.process.exitcode))
-            w.task = None
+        if w.tasks and not between:
+            done[w.tasks.popleft()[0]] = Lost("died", _how(w.process.exitcode))
+        todo.extendleft(reversed(w.tasks))
+        w.tasks.clear()
 
 
 def _how(code: int | None) -> str:
