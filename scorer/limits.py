@@ -19,19 +19,19 @@ LONG_NUMBER = "a number too long to read (more than 4,300 digits)"  # Python ref
 Where = tuple[str | int, ...]
 
 
+# What a file that is not a regular file is, in words.
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
 def _kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, in words; None for a regular file."""
+    """Why a file of this mode is not read; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
         return "is a folder, not a file"
-    if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file; refusing to read it"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file; refusing to read it"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file; refusing to read it"
-    return "is not a regular file; refusing to read it"
+    what = next((name for test, name in _KINDS if test(mode)), "something else")
+    return f"is {what}, not a regular file; refusing to read it"
 
 
 def read_capped(path: Path | str, max_bytes: int) -> bytes:

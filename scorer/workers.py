@@ -6,7 +6,9 @@ only bound that always holds is a process boundary, so each task runs in a worke
 
 * the worker's address space is capped (``RLIMIT_AS``), so a runaway allocation is a MemoryError
   there, or kills the worker, never the caller;
-* the caller kills a worker whose task runs past the time limit;
+* the caller stops a worker whose task runs past the time limit: SIGTERM first, which raises
+  ``Stopped`` in the task so that its ``finally`` blocks run (a converter it started is stopped),
+  then SIGKILL when the task is stuck in C code;
 * a worker that dies (killed, out of memory, a crash in C code) is replaced, and its task, and
   only its task, comes back as ``Lost``: every task gives exactly one outcome, in input order.
 
@@ -30,7 +32,17 @@ DEFAULT_TIMEOUT = 60.0  # seconds per task
 DEFAULT_MEMORY = 1024 * 1024 * 1024  # bytes of address space per worker
 RECYCLE_RSS = 384 * 1024 * 1024  # a worker whose peak resident memory grew by more than this is replaced
 MAX_JOBS = 64
+_READY = "ready"  # what a worker says once its initializer has run
+_GRACE = 1.0  # seconds a stopped worker has to clean up before it is killed
 _MB = 1024 * 1024
+
+
+class Stopped(BaseException):
+    """Raised in a worker's task when its caller stops it (SIGTERM): cleanup runs, then the worker ends."""
+
+
+def _stop(_signum: int, _frame: Any) -> None:
+    raise Stopped
 
 
 @dataclass(frozen=True)
@@ -91,11 +103,18 @@ def _peak_rss() -> int:
 
 def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int | None,
            initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    """A worker's life: receive (index, task), send (index, (kind, value)), until told to stop."""
+    """A worker's life: receive (index, task), send (index, (kind, value), retiring), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle: it stops us
-    _set_memory(memory)
-    if initializer is not None:
-        initializer(*initargs)
+    signal.signal(signal.SIGTERM, _stop)
+    with contextlib.suppress(Stopped):
+        _set_memory(memory)
+        if initializer is not None:
+            initializer(*initargs)
+        conn.send(_READY)  # the clock of the first task starts now, not while the worker was loading
+        _loop(conn, fn, recycle)
+
+
+def _loop(conn: Any, fn: Callable[[Any], Any], recycle: int | None) -> None:
     start_rss = _peak_rss()
     while True:
         try:
@@ -107,6 +126,8 @@ def _serve(conn: Any, fn: Callable[[Any], Any], memory: int | None, recycle: int
         index, task = message
         try:
             reply: tuple[str, Any] = ("ok", fn(task))
+        except Stopped:
+            raise
         except MemoryError:
             reply = ("memory", None)
         except RecursionError:
@@ -155,6 +176,7 @@ class Pool:
     initargs: tuple[Any, ...] = ()
     context: str = "fork"
     recycle: int | None = RECYCLE_RSS
+    preload: tuple[str, ...] = ()  # modules a fork server imports once, before it forks any worker
     _workers: list[_Worker] = field(default_factory=list, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _ctx: Any = field(default=None, init=False, repr=False)
@@ -196,10 +218,11 @@ class Pool:
             if not w.tasks:
                 with contextlib.suppress(OSError, ValueError):
                     w.conn.send(None)
-        deadline = time.monotonic() + 2.0
         for w in workers:
             if w.tasks:
-                w.process.kill()
+                w.process.terminate()
+        deadline = time.monotonic() + _GRACE
+        for w in workers:
             w.process.join(max(0.0, deadline - time.monotonic()))
             if w.process.is_alive():
                 w.process.kill()
@@ -213,6 +236,8 @@ class Pool:
 
         if self._ctx is None:
             self._ctx = multiprocessing.get_context(self.context)
+            if self.preload and self.context == "forkserver":
+                self._ctx.set_forkserver_preload(list(self.preload))
         mine, theirs = self._ctx.Pipe()
         process = self._ctx.Process(
             target=_serve, name="scorer-worker", daemon=True,
@@ -271,7 +296,10 @@ class Pool:
                 self._receive(w, done, todo)
             elif self.limits.timeout is not None and now - w.started >= self.limits.timeout:
                 done[w.tasks.popleft()[0]] = Lost("timeout")
-                w.process.kill()
+                w.process.terminate()
+                w.process.join(_GRACE)
+                if w.process.is_alive():  # stuck in C code, where no signal handler runs
+                    w.process.kill()
                 self._reap(w, done, todo, between=True)
 
     def _receive(self, w: _Worker, done: dict[int, Any], todo: deque[tuple[int, Any]]) -> None:
@@ -279,10 +307,13 @@ class Pool:
         retiring = lost = False
         try:
             if w.conn.poll():
-                index, (kind, value), retiring = w.conn.recv()
+                message = w.conn.recv()
+                w.started = time.monotonic()  # the next task, if any, starts now
+                if message == _READY:
+                    return
+                index, (kind, value), retiring = message
                 done[index] = value if kind == "ok" else Lost(kind, value or "")
                 w.tasks.popleft()
-                w.started = time.monotonic()  # the next task, if any, starts now
                 if retiring:
                     w.process.join()
         except (EOFError, OSError):

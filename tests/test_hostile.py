@@ -442,3 +442,51 @@ def test_ctrl_c_exits_130_with_one_line_and_leaves_no_worker(tmp_path: Path) -> 
     for pid in workers:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_a_fake_doc_with_an_impossible_header_is_no_python_message(tmp_path: Path) -> None:
+    """An OLE header whose sector size is 2**65535: olefile's message was Python's 4,300-digit limit."""
+    ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    ole[0x1A:0x1E] = (0x3E, 0, 3, 0)  # minor and major version 3
+    ole[0x1C:0x1E] = b"\xfe\xff"  # little-endian byte order mark
+    ole[0x1E:0x20] = b"\xff\xff"  # sector shift 65535
+    (tmp_path / "fake.doc").write_bytes(bytes(ole) + b"9" * 5000)
+    proc = scorer("check", "fake.doc", cwd=tmp_path)
+    assert proc.returncode == 2
+    line = one_line(proc, "fake.doc")
+    assert "digits" not in line and "sys." not in line
+
+
+@fork_only
+def test_a_pdf_that_is_slow_to_lay_out_is_stopped_and_the_batch_has_its_output(tmp_path: Path) -> None:
+    """An 8 MB one-page PDF ran for minutes, and a `-j 2` batch with it printed nothing at all."""
+    (tmp_path / "a-crowded.pdf").write_bytes(hostile.crowded_pdf(60_000))  # minutes of layout analysis
+    (tmp_path / "b.txt").write_bytes(SAMPLE.read_bytes())
+    start = time.monotonic()
+    proc = scorer("check", ".", "-j", "2", "--timeout", "2", "--format", "json", cwd=tmp_path)
+    assert time.monotonic() - start < 60
+    assert proc.returncode == 2
+    one_line(proc, "a-crowded.pdf", "time limit of 2 s")
+    assert [Path(r["path"]).name for r in json.loads(proc.stdout)["reports"]] == ["b.txt"]
+
+
+@fork_only
+def test_a_converter_started_by_a_stopped_worker_is_stopped_with_it(tmp_path: Path) -> None:
+    """A .doc whose conversion hangs, under a time limit shorter than the converter's own: the worker
+    is stopped at the limit, and the LibreOffice it started (in a session of its own) with it."""
+    from tests.formats import ole
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    script = folder / "soffice"
+    script.write_text(f"#!{sys.executable}\nimport os, time\n"
+                      f"open({str(tmp_path / 'pid')!r}, 'w').write(str(os.getpid()))\ntime.sleep(600)\n")
+    script.chmod(0o755)
+    (tmp_path / "slow.doc").write_bytes(ole.build_ole({"WordDocument": ole.word_fib()}))
+    env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proc = subprocess.run([sys.executable, "-m", "scorer.cli", "check", "slow.doc", "--timeout", "2"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    one_line(proc, "slow.doc", "time limit of 2 s")
+    with pytest.raises(ProcessLookupError):
+        os.kill(int((tmp_path / "pid").read_text()), 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import io
+import threading
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -20,6 +21,20 @@ UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest report the page accepts; real rep
 _FORM_SLACK = 256 * 1024  # multipart boundaries and the other form fields
 PASTED = "pasted.txt"
 LOCAL_NAMES = ("127.0.0.1", "localhost")  # the names the page answers to; any other Host is refused
+_POOLS: dict[Limits, Pool] = {}  # one worker per set of limits, shared by the apps of this process
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(limits: Limits) -> Pool:
+    """The worker that scores uploads under ``limits``, started from a fork server (the server runs
+    threads, and forking a process with threads can leave a lock held in the child)."""
+    with _POOLS_LOCK:
+        if limits not in _POOLS:
+            pool = Pool(score_upload, 1, limits, initializer=warm, context="forkserver",
+                        preload=("scorer.web.scoring",))
+            atexit.register(pool.close)
+            _POOLS[limits] = pool
+        return _POOLS[limits]
 
 
 class _InMemory(Request):
@@ -55,18 +70,13 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
     app.config["MAX_FORM_MEMORY_SIZE"] = limit + _FORM_SLACK  # pasted text is a form field, not a file
     app.config["SCORER_PORT"] = port
     rubrics = builtin_ids()
-    workers: list[Pool] = []
 
     def score(upload: Upload) -> Scored | Refused | Lost:
-        """In a worker process under ``limits``, started on the first upload (from a fork server:
-        the server runs threads); in this process where worker processes cannot be started."""
+        """In a worker process under ``limits``, started on the first upload; in this process where
+        worker processes cannot be started."""
         if not available("forkserver"):
             return score_upload(upload)
-        if not workers:
-            pool = Pool(score_upload, 1, limits, initializer=warm, context="forkserver")
-            atexit.register(pool.close)
-            workers.append(pool)
-        outcome: Scored | Refused | Lost = workers[0].run(upload)
+        outcome: Scored | Refused | Lost = _pool(limits).run(upload)
         return outcome
 
     def page(**values: Any) -> str:
