@@ -111,26 +111,7 @@ def cut_in_a_character(text: str = SAMPLE) -> bytes:
 def crowded_pdf(chars: int = 200_000) -> bytes:
     """A one-page PDF with ``chars`` characters drawn one by one at scattered places: a few MB that
     the layout analysis takes minutes over (pdfminer groups every character with its neighbours)."""
-    ops = [b"BT /F1 4 Tf"]
-    for i in range(chars):
-        ops.append(b"1 0 0 1 %d %d Tm (%c) Tj" % (20 + (i * 7919) % 560, 20 + (i * 104729) % 800, 65 + i % 26))
-    ops.append(b"ET")
-    stream = b"\n".join(ops)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    from tests.formats.pdfgen import Page, build_pdf
+
+    runs = [(20.0 + (i * 7919) % 560, 20.0 + (i * 104729) % 800, 4.0, "法治政府建设"[i % 6]) for i in range(chars)]
+    return build_pdf([Page(runs)])
