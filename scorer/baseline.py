@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from collections import Counter
@@ -15,7 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import UserError
+from scorer.errors import InputError, UserError
+from scorer.limits import LONG_NUMBER, MAX_BASELINE_BYTES, read_settings_text
 from scorer.model import Finding, RunResult, Scorecard
 
 VERSION = 1
@@ -27,6 +29,7 @@ class BaselineError(UserError):
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -88,7 +91,9 @@ def build(result: RunResult, baseline_path: Path | str, lang: str) -> dict[str, 
 
 
 def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    # A path that is not valid UTF-8 holds lone surrogates: written as JSON escapes, read back the same.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _entry(f: Finding) -> Entry:
@@ -96,16 +101,62 @@ def _entry(f: Finding) -> Entry:
 
 
 def load(path: Path | str) -> dict[str, Any]:
+    """A baseline file, checked entry by entry: BaselineError (one line) for anything else."""
     path = Path(path)
     try:
-        doc = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline not found (write one with `scorer baseline write`)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = read_settings_text(path, MAX_BASELINE_BYTES)
+    except InputError as exc:
+        if exc.reason == "no such file":
+            raise BaselineError(f"{path}: baseline not found (write one with `scorer baseline write`)") from None
+        raise BaselineError(f"{path}: cannot be read ({exc.reason})") from None
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise BaselineError(f"{path}: not a baseline file (nested too deeply)") from None
+    except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: not a baseline file ({exc})") from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise BaselineError(f"{path}: not a baseline file ({LONG_NUMBER})") from None
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("reports"), dict):
         raise BaselineError(f"{path}: not a scorer baseline (version {VERSION})")
+    problem = _shape(doc)
+    if problem is not None:
+        raise BaselineError(f"{path}: not a scorer baseline ({problem})")
     return doc
+
+
+_ENTRY_TYPES: dict[str, tuple[type, ...]] = {
+    "fingerprint": (str,), "rule": (str,), "criterion": (str, type(None)), "severity": (str,),
+    "message": (str,), "line": (int, type(None)),
+}
+
+
+_KIND: dict[type, str] = {str: "a string", int: "an integer", type(None): "null"}
+
+
+def _shape(doc: dict[str, Any]) -> str | None:
+    """What is wrong with a baseline's reports, as ``reports["a.txt"].findings[2].rule: expected str``."""
+    if not isinstance(doc.get("lang", "zh"), str):
+        return "lang: expected a string"
+    for key, report in doc["reports"].items():
+        where = f"reports[{json.dumps(key, ensure_ascii=False)[:80]}]"
+        if not isinstance(report, dict):
+            return f"{where}: expected an object"
+        score = report.get("score")
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not math.isfinite(score):
+            return f"{where}.score: expected a finite number"
+        findings = report.get("findings", [])
+        if not isinstance(findings, list):
+            return f"{where}.findings: expected a list"
+        for i, entry in enumerate(findings):
+            if not isinstance(entry, dict) or set(entry) != set(_ENTRY_TYPES):
+                return f"{where}.findings[{i}]: expected an object with {', '.join(sorted(_ENTRY_TYPES))}"
+            for name, types in _ENTRY_TYPES.items():
+                value = entry[name]
+                if not isinstance(value, types) or isinstance(value, bool):
+                    kinds = " or ".join(_KIND[t] for t in types)
+                    return f"{where}.findings[{i}].{name}: expected {kinds}"
+    return None
 
 
 def compare(result: RunResult, doc: dict[str, Any], baseline_path: Path | str, lang: str) -> Diff:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scorer.config import SEVERITIES, Config, ConfigError
-from scorer.errors import InputError
+from scorer.errors import InputError, RubricError
 from scorer.model import FileError, Finding, Policy, RunResult, Scorecard, Severity, Status, Verdict
 from scorer.read import DEFAULT_MAX_BYTES
 from scorer.rubric import Rubric
+from scorer.workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, MAX_JOBS, Limits, Lost, Pool, available, cpu_count
 
 __all__ = ["STDIN", "Plan", "Summary", "derive_rubric", "plan", "run_plan", "score_paths", "summarize"]
 
@@ -34,7 +35,8 @@ class Plan:
     """What to score: each input as (path, rubric key) or the FileError it already is.
 
     ``stdin`` holds the name and bytes of a report read from standard input (the input ``-``);
-    ``max_bytes`` is the size limit for every input; ``policy`` the run's verdict settings.
+    ``max_bytes`` is the size limit for every input, ``limits`` the time and memory each may take;
+    ``policy`` the run's verdict settings.
     """
 
     items: tuple[tuple[str, str] | FileError, ...]
@@ -43,6 +45,7 @@ class Plan:
     stdin: tuple[str, bytes] | None = None
     policy: Policy = field(default_factory=Policy)
     previous: Mapping[str, str] = field(default_factory=dict)  # input -> last year's report (scorer.pairing)
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def size(self) -> int:
@@ -82,13 +85,14 @@ def _apply_rules(card: Scorecard, rules: Mapping[str, str], rubric: Rubric, poli
 
 def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | None = None,
          stdin: tuple[str, bytes] | None = None, max_bytes: int | None = None,
-         policy: Policy | None = None) -> Plan:
+         policy: Policy | None = None, timeout: float | None = None, memory: int | None = None) -> Plan:
     """Expand inputs (or the config's ``include`` when there are none) and load every rubric needed.
 
     ``rubric_ref`` (from --rubric) beats the config's rubrics; ``auto`` chooses a built-in rubric
     per report. The input ``-`` is the report in ``stdin`` (its name and bytes). ``policy`` holds the
-    command line's --fail-on and --fail-under, over the config's ``fail_on`` and ``threshold``. Rubric and
-    config problems raise UserError before anything is scored.
+    command line's --fail-on and --fail-under, over the config's ``fail_on`` and ``threshold``;
+    ``timeout`` and ``memory`` (from the command line) beat the config's. Rubric and config problems
+    raise UserError before anything is scored.
     """
     from scorer.api import AUTO, iter_paths, load_rubric
 
@@ -143,7 +147,8 @@ def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | 
             ref, rules = config.settings_for(item)
             # Files found through `include` are shown relative to the working folder, like named ones.
             items.append((os.path.relpath(item) if from_include else str(item), key_for(ref, rules)))
-    return Plan(tuple(items), table, limit, stdin, run_policy(config, policy))
+    limits = Limits(timeout or config.timeout or DEFAULT_TIMEOUT, memory or config.memory_bytes or DEFAULT_MEMORY)
+    return Plan(tuple(items), table, limit, stdin, policy=run_policy(config, policy), limits=limits)
 
 
 def run_policy(config: Config, given: Policy | None) -> Policy:
@@ -181,7 +186,7 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
     path, key = task
     rubric, rules = _TABLE[key]
     if path == STDIN and _STDIN is not None:
-        path = _STDIN[0] if _STDIN[0] != STDIN else "<stdin>"
+        path = _stdin_name(_STDIN)
     try:
         if task[0] == STDIN and _STDIN is not None:
             doc = read_bytes(path, _STDIN[1], _MAX_BYTES)
@@ -202,60 +207,68 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
         return _apply_rules(card, rules, rubric, _POLICY)
     except InputError as exc:
         return FileError(exc.path, exc.reason)
+    except MemoryError:
+        raise  # the worker reports the memory limit
+    except RubricError as exc:  # a pattern of the rubric's checks, compiled when first used
+        return FileError(path, str(exc))
     except Exception as exc:  # one bad file must not stop the batch
         return FileError(path, f"internal error while scoring: {type(exc).__name__}: {exc}")
 
 
 def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    return cpu_count()
+
+
+def _warm(the_plan: Plan, lang: str) -> None:
+    """Load the lazy caches (OpenCC dictionaries, compiled patterns) once, before workers are
+    forked, so that they inherit them instead of each paying for them."""
+    from scorer.api import score_text
+
+    for rubric, _rules in the_plan.table.values():
+        for rub in (rubric,) if rubric is not None else _selectable():
+            score_text("一、主要举措和成效\n法治建設(shè)。", rub, lang=lang)
 
 
 def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
              detail: bool = False) -> Iterator[Scorecard | FileError]:
-    """Score a plan; results stream out in input order as soon as each one (and those before) is done."""
-    jobs = max(1, jobs or default_jobs())
+    """Score a plan; results stream out in input order as soon as each one (and those before) is done.
+
+    Every file is scored in a worker process under the plan's limits (workers.Pool): a file past
+    the time limit or the memory ceiling, or whose worker died, becomes its FileError naming why,
+    and the others are still scored, so there is one result per input. Where worker processes
+    cannot be started, files are scored in this process, without limits.
+    """
     tasks = [item for item in the_plan.items if not isinstance(item, FileError)]
-    results: Iterator[Scorecard | FileError]
-    pool = None
-    if jobs > 1 and len(tasks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        from scorer.api import score_text
-
-        # Load the lazy caches (OpenCC dictionaries, compiled patterns) once here, so that forked
-        # workers inherit them instead of each paying for them.
-        for rubric, _rules in the_plan.table.values():
-            for rub in (rubric,) if rubric is not None else _selectable():
-                score_text("一、主要举措和成效\n法治建設(shè)。", rub, lang=lang)
-        try:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
-                                       initargs=(the_plan.table, lang, detail, the_plan.max_bytes,
-                                                 the_plan.stdin, the_plan.policy, the_plan.previous))
-        except (OSError, NotImplementedError):  # no working multiprocessing here: score in this process
-            pool = None
-    if pool is None:
-        _init(the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy, the_plan.previous)
-        results = (_score(t) for t in tasks)
+    jobs = max(1, min(jobs or default_jobs(), MAX_JOBS, len(tasks) or 1))
+    initargs = (the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy,
+                the_plan.previous)
+    if not available():
+        _init(*initargs)
+        results: Iterator[Scorecard | FileError | Lost] = (_score(t) for t in tasks)
+        pool = None
     else:
-        chunk = max(1, min(8, len(tasks) // (jobs * 4)))
-        results = pool.map(_score, tasks, chunksize=chunk)
+        if jobs > 1:
+            _warm(the_plan, lang)
+        pool = Pool(_score, jobs, the_plan.limits, initializer=_init, initargs=initargs)
+        results = pool.map(tasks)
     try:
         for item in the_plan.items:
             if isinstance(item, FileError):
                 yield item
                 continue
-            try:
-                yield next(results)
-            except StopIteration:  # pragma: no cover - map yields one result per task
-                return
-            except Exception as exc:  # BrokenProcessPool: a worker died (out of memory, a crash in C code)
-                yield FileError(item[0], f"scoring process died ({type(exc).__name__})")
+            outcome = next(results)
+            if isinstance(outcome, Lost):
+                path = item[0] if item[0] != STDIN or the_plan.stdin is None else _stdin_name(the_plan.stdin)
+                yield FileError(path, outcome.describe(the_plan.limits))
+            else:
+                yield outcome
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.close()
+
+
+def _stdin_name(stdin: tuple[str, bytes]) -> str:
+    return stdin[0] if stdin[0] != STDIN else "<stdin>"
 
 
 def score_paths(paths: Iterable[Path | str], rubric: Rubric | str = "national", jobs: int | None = None,

@@ -12,9 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from scorer.errors import UserError
+from scorer.errors import InputError, UserError
+from scorer.limits import LONG_NUMBER, data_hazard, dotted, read_settings_text, yaml_hazard
 
 CONFIG_NAMES = ("scorer.yaml", ".scorer.yaml", "scorer.yml")
+MIN_MEMORY = 128 * 1024 * 1024  # below this a worker cannot even import the readers
 SEVERITIES = ("error", "warning", "info", "off")
 
 
@@ -48,6 +50,8 @@ class Config:
     lang: str | None = None
     jobs: int | None = None
     max_bytes: int | None = None
+    timeout: float | None = None  # seconds per file
+    memory_bytes: int | None = None  # per worker process
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rules: dict[str, str] = field(default_factory=dict)
@@ -168,22 +172,37 @@ def _toml(path: Path) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
+    text = _text(path)
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError:
+        raise ConfigError(f"{path}: invalid TOML: {LONG_NUMBER}") from None
+
+
+def _text(path: Path) -> str:
+    """A config file's text: a regular UTF-8 file of at most MAX_SETTINGS_BYTES (limits.read_settings_text)."""
+    try:
+        return read_settings_text(path)
+    except InputError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.reason})") from None
 
 
 def _yaml(path: Path) -> tuple[dict[str, Any], Any]:
     import yaml
 
+    text = _text(path)
+    hazard = yaml_hazard(text)
+    if hazard is not None:
+        raise ConfigError(f"{path}:{hazard[0]}: {hazard[1]}")
     try:
-        text = path.read_text("utf-8")
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    except ValueError:
+        raise ConfigError(f"{path}: invalid YAML: {LONG_NUMBER}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -205,6 +224,11 @@ def config_schema() -> dict[str, Any]:
 def _validate(data: dict[str, Any], node: Any, path: Path, prefix: str) -> None:
     from jsonschema import Draft202012Validator
 
+    hazard = data_hazard(data)
+    if hazard is not None:  # NaN passes `minimum`; deep data would exhaust the validator's recursion
+        loc, problem = list(hazard[0]), hazard[1]
+        line = _node_line(node, loc) if node is not None else None
+        raise ConfigError(f"{path}{f':{line}' if line is not None else ''}: {prefix}{dotted(tuple(loc))}: {problem}")
     errors = sorted(Draft202012Validator(config_schema()).iter_errors(data),
                     key=lambda e: [str(p) for p in e.absolute_path])
     if not errors:
@@ -295,6 +319,8 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         lang=data.get("lang"),
         jobs=data.get("jobs"),
         max_bytes=parse_size(data["max_size"]) if "max_size" in data else None,
+        timeout=float(data["timeout"]) if "timeout" in data else None,
+        memory_bytes=parse_size(data["memory_limit"]) if "memory_limit" in data else None,
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
         rules=_rules(data.get("rules", {})),
@@ -304,6 +330,9 @@ def _build(data: dict[str, Any], path: Path) -> Config:
     # Rubric paths in the file are relative to it, whatever folder scorer runs from.
     resolved = tuple(Override(o.files, cfg.resolve_rubric(o.rubric) if o.rubric else None, o.rules, o.where)
                      for o in overrides)
+    if cfg.memory_bytes is not None and cfg.memory_bytes < MIN_MEMORY:
+        raise ConfigError(f"{path}: memory_limit: {data['memory_limit']} is too small to score anything; "
+                          f"give at least {MIN_MEMORY >> 20}MB")
     from dataclasses import replace
 
     return replace(cfg, rubric=cfg.resolve_rubric(data["rubric"]) if "rubric" in data else None, overrides=resolved)

@@ -134,3 +134,26 @@ def _why(m: Match, rubric: Rubric, lang: str, source: dict[int, int]) -> str:
     if m.via is Via.BODY:
         return ui_label(lang, "why_body", evidence=m.evidence)
     return ui_label(lang, "why_missing")
+
+
+def explain_file(task: tuple[str, str, str]) -> Explanation | str:
+    """(report path, rubric reference or "auto", lang) explained, or the one-line error; what
+    `scorer explain` runs in a worker process, bounded like a file of `scorer check`."""
+    from pathlib import Path
+
+    from scorer.api import AUTO, choose_rubric, load_rubric
+    from scorer.errors import InputError, ScorerError
+    from scorer.read import read_path
+
+    path, rubric_ref, lang = task
+    try:
+        doc = read_path(Path(path))
+        if rubric_ref == AUTO:
+            rubric, reason = choose_rubric(doc, lang)
+        else:
+            rubric, reason = load_rubric(rubric_ref), None
+    except InputError as exc:
+        return f"{exc.path}: {exc.reason}"
+    except ScorerError as exc:
+        return str(exc)
+    return explain_document(doc, rubric, lang, reason)

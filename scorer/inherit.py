@@ -12,6 +12,7 @@ from scorer.errors import RubricError
 from scorer.rubric import builtin_dir, builtin_ids, parse_yaml, validate_layer
 from scorer.yamlpos import Locator, Origins, Source
 
+MAX_EXTENDS = 16  # rubrics in one `extends` chain: a province's rubric on a city's on the national one is 3
 # Keys that belong to one rubric file only and are never inherited.
 _OWN_ONLY = ("select", "examples")
 # Criterion keys whose lists an override extends instead of replacing.
@@ -44,6 +45,9 @@ def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None,
     if base_path.resolve() in chain:
         names = " → ".join(p.name for p in (*chain, base_path.resolve()))
         raise RubricError(f"{where(['extends'])}: extends cycle: {names}")
+    if len(chain) >= MAX_EXTENDS:
+        raise RubricError(f"{where(['extends'])}: a chain of more than {MAX_EXTENDS} rubrics extending each other "
+                          f"(from {chain[0].name}); flatten it")
     base_data, base_node = parse_yaml(base_path)
     merged, origins, parents = merge_chain(base_path, base_data, base_node, chain)
     base_id = str(merged.get("id", base_path.stem))

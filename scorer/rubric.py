@@ -13,7 +13,9 @@ from typing import Any
 
 import yaml
 
-from scorer.errors import RubricError
+from scorer.backtrack import backtrack_risk
+from scorer.errors import InputError, RubricError
+from scorer.limits import LONG_NUMBER, data_hazard, read_settings_text, yaml_hazard
 from scorer.model import Severity
 from scorer.yamlpos import Locator
 
@@ -171,9 +173,12 @@ def resolve(ref: str) -> Path:
 
 def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RubricError(f"{path}: cannot be read ({exc})") from None
+        text = read_settings_text(path)
+    except InputError as exc:
+        raise RubricError(f"{path}: cannot be read ({exc.reason})") from None
+    hazard = yaml_hazard(text)
+    if hazard is not None:
+        raise RubricError(f"{path}:{hazard[0]}: {hazard[1]}")
     try:
         data, node = _load_yaml(text)
     except yaml.YAMLError as exc:
@@ -181,6 +186,10 @@ def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RubricError(f"{path}{where}: invalid YAML: {problem}") from None
+    except (RecursionError, MemoryError):
+        raise RubricError(f"{path}: too deeply nested or too large to load") from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise RubricError(f"{path}: invalid YAML: {LONG_NUMBER}") from None
     if not isinstance(data, dict):
         raise RubricError(f"{path}: a rubric must be a YAML mapping")
     return data, node
@@ -248,8 +257,17 @@ def _schema_errors(data: dict[str, Any], schema: dict[str, Any], where: Locator)
             pass
 
 
+def _no_hazard(data: dict[str, Any], where: Locator) -> None:
+    """NaN, infinity and data nested past the limit, before a schema is asked (NaN passes `minimum`)."""
+    hazard = data_hazard(data)
+    if hazard is not None:
+        loc, problem = hazard
+        raise RubricError(f"{where(list(loc))}: {problem}")
+
+
 def validate_layer(data: dict[str, Any], where: Locator) -> None:
     """An extending rubric on its own: the schema, with only `id` and `extends` required."""
+    _no_hazard(data, where)
     schema = copy.deepcopy(rubric_schema())
     schema["required"] = ["id", "extends"]
     schema["properties"]["scoring"]["required"] = []
@@ -260,6 +278,7 @@ def validate_layer(data: dict[str, Any], where: Locator) -> None:
 def validate(data: dict[str, Any], node: yaml.Node | None, path: Path, where: Locator | None = None) -> None:
     """Check a rubric against its schema and its ids; RubricError names file:line (of the file with the key)."""
     where = where or Locator(path, node)
+    _no_hazard(data, where)
     _schema_errors(data, rubric_schema(), where)
     ids = [c["id"] for c in data["criteria"]]
     for i, cid in enumerate(ids):
@@ -295,9 +314,14 @@ def _schema_message(err: Any) -> str:
 
 def _compile(pattern: str, where: Locator, loc: list[str | int]) -> re.Pattern[str]:
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        compiled = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
         raise RubricError(f"{where(loc)}: bad pattern {pattern!r}: {exc}") from None
+    risk = backtrack_risk(pattern)
+    if risk is not None:
+        raise RubricError(f"{where(loc)}: pattern {pattern!r} can backtrack catastrophically ({risk}); "
+                          "rewrite it without a repeat inside a repeat")
+    return compiled
 
 
 def _patterns(items: list[str], where: Locator, loc: list[str | int]) -> tuple[re.Pattern[str], ...]:
@@ -415,7 +439,8 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     claimed = (f"{subject}[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?"
                f"(?:{'|'.join(p.pattern for p in claims)})" if claims else None)
     openers = _patterns(spec.get("openers", []), where, [*loc, "openers"])
-    opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)*" if openers else ""
+    # (one opener: a repeat of alternatives could backtrack exponentially, and one is what reports write)
+    opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)?" if openers else ""
     implied = f"(?:^|(?<=[。;!?]))\\s*{opener}{act}"
     return {
         "evidence": (_compile(joined, where, loc),),

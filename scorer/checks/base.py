@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from scorer.backtrack import backtrack_risk
 from scorer.errors import RubricError
 from scorer.model import Facts, Finding, Match, NormalizedDocument, Outline, Severity, Status
 from scorer.rubric import Rubric
@@ -135,8 +136,11 @@ def _compile(path: str, where: str, items: tuple[str, ...]) -> tuple[re.Pattern[
     for i, pattern in enumerate(items):
         try:
             out.append(re.compile(pattern))
-        except re.error as exc:
+        except (re.error, RecursionError, OverflowError) as exc:
             raise RubricError(f"{path}: {where}[{i}]: bad pattern {pattern!r}: {exc}") from None
+        risk = backtrack_risk(pattern)
+        if risk is not None:
+            raise RubricError(f"{path}: {where}[{i}]: pattern {pattern!r} can backtrack catastrophically ({risk})")
     return tuple(out)
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from scorer.cli import ExitCode, fail, main
+from scorer.cli import ExitCode, fail, main, say, write_output
 from scorer.errors import ScorerError
 from scorer.render import FORMATS
+from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
     from scorer.baseline import Diff
@@ -45,7 +47,7 @@ def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) 
 def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
               quiet: bool, detail: bool = False, stdin: tuple[str, bytes] | None = None,
               max_bytes: int | None = None, policy: Policy | None = None, previous: str | None = None,
-              history: str | None = None) -> RunResult:
+              history: str | None = None, timeout: float | None = None, memory: int | None = None) -> RunResult:
     """Score a batch; unreadable files are reported on stderr, one line each, as they come.
 
     ``previous`` (one report) or ``history`` (a folder) give last year's reports to compare with.
@@ -54,7 +56,8 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     from scorer.model import FileError, RunResult, Scorecard
 
     try:
-        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, policy=policy)
+        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, policy=policy,
+                        timeout=timeout, memory=memory)
         if previous or history:
             from scorer.pairing import with_previous
 
@@ -71,7 +74,7 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     if not show:
         for item in results:
             if isinstance(item, FileError):
-                click.echo(f"scorer: {item.path}: {item.message}", err=True)
+                say(f"{item.path}: {item.message}")
                 errors.append(item)
             else:
                 cards.append(item)
@@ -79,17 +82,23 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from scorer.render.safe import line
+
     console = Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
+    # No refresh thread: workers are forked from this process, and forking while a thread holds a
+    # lock would leave it held in the child. The bar is redrawn as each result comes in.
     with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True) as progress:
+                  console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("scoring", total=len(the_plan.items))
+        progress.refresh()
         for item in results:
             if isinstance(item, FileError):
-                console.print(f"scorer: {item.path}: {item.message}", markup=False)
+                console.print(line(f"scorer: {item.path}: {item.message}"), markup=False)
                 errors.append(item)
             else:
                 cards.append(item)
             progress.advance(task)
+            progress.refresh()
     return RunResult(tuple(cards), tuple(errors))
 
 
@@ -100,6 +109,37 @@ def _report_pairing(paired: int, unpaired: tuple[str, ...]) -> None:
         shown = ", ".join(unpaired[:5]) + (f" and {len(unpaired) - 5} more" if len(unpaired) > 5 else "")
         line += f"; no report of the same issuer for the year before: {shown}"
     click.echo(line, err=True)
+
+
+def finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A number option that is a number: NaN passes every range check (every comparison is false)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number", param=param)
+    return value
+
+
+TIMEOUT_OPTION = click.option(
+    "--timeout", type=click.FloatRange(0, 86400, min_open=True), default=None, metavar="SECONDS", callback=finite,
+    help="Time one file may take; a file past it is an error entry and the others go on "
+         "(default: the config's, else 60).")
+MEMORY_OPTION = click.option(
+    "--memory-limit", "memory_limit", default=None, metavar="SIZE",
+    help="Memory each scoring process may use, e.g. 512MB or 2GB (default: the config's, else 1GB).")
+
+
+def memory_bytes(memory_limit: str | None) -> int | None:
+    """--memory-limit in bytes (None: not given); exit 2 on a bad or too small value."""
+    from scorer.config import parse_size
+
+    if memory_limit is None:
+        return None
+    try:
+        size = parse_size(memory_limit)
+    except ValueError as exc:
+        fail(f"--memory-limit: {exc}")
+    if size < 128 * 1024 * 1024:
+        fail(f"--memory-limit: {memory_limit} is too small to score anything; give at least 128MB")
+    return size
 
 
 def _failed(result: RunResult, fail_on: str | None, diff: Diff | None) -> bool:
@@ -118,13 +158,12 @@ def _failed(result: RunResult, fail_on: str | None, diff: Diff | None) -> bool:
 def _report_diff(diff: Diff, lang: str) -> None:
     for path, f in diff.new:
         where = f":{f.line}" if f.line is not None else ""
-        click.echo(f"scorer: baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message}", err=True)
+        say(f"baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message}")
     for path, e in diff.fixed:
-        click.echo(f"scorer: baseline: fixed [{e.rule}] {path}: {e.message}", err=True)
+        say(f"baseline: fixed [{e.rule}] {path}: {e.message}")
     for path, old, now in diff.drops:
-        click.echo(f"scorer: baseline: score dropped {path}: {old:g} -> {now:g}", err=True)
-    click.echo(f"scorer: baseline: {len(diff.new)} new, {len(diff.fixed)} fixed, {len(diff.drops)} score drops",
-               err=True)
+        say(f"baseline: score dropped {path}: {old:g} -> {now:g}")
+    say(f"baseline: {len(diff.new)} new, {len(diff.fixed)} fixed, {len(diff.drops)} score drops")
 
 
 @main.command()
@@ -139,9 +178,10 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of labels and messages [zh].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the output to this file instead of stdout.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: every core).")
+@click.option("--jobs", "-j", type=click.IntRange(1, MAX_JOBS), default=None,
+              help=f"Processes to use (default: every core; at most {MAX_JOBS}).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no baseline report on stderr.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, callback=finite,
               help="Fail a report whose total is under this (the strictest of this, the config's threshold "
                    "and the rubric's pass mark applies).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "off"]), default=None,
@@ -161,11 +201,13 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @click.option("--history", "history", default=None, metavar="DIR",
               help="A folder of earlier reports: compare each report with the one of the same issuer for the "
                    "year before, found there or among the inputs (default: the config's history).")
+@TIMEOUT_OPTION
+@MEMORY_OPTION
 def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | None, fmt: str | None,
           lang: str | None, output: str | None, jobs: int | None, quiet: bool, fail_under: float | None,
           fail_on: str | None, exit_zero: bool, baseline_path: str | None, color: bool | None,
           width: int | None, stdin_filename: str | None, max_size: str | None, previous: str | None,
-          history: str | None) -> None:
+          history: str | None, timeout: float | None, memory_limit: str | None) -> None:
     """Score report files, folders or globs ('-': standard input).
 
     Exit 0: all pass; 1: some report fails; 2: bad input or usage.
@@ -180,6 +222,7 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         max_bytes = parse_size(max_size) if max_size is not None else config.max_bytes
     except ValueError as exc:
         fail(f"--max-size: {exc}")
+    memory = memory_bytes(memory_limit)
     stdin = read_stdin(paths, stdin_filename, max_bytes)
     from scorer.model import Policy
 
@@ -188,7 +231,8 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         fail("--previous and --history: give one (--previous for one report, --history for a batch)")
     result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html", stdin=stdin,
                        max_bytes=max_bytes, policy=policy, previous=previous,
-                       history=history or (config.history if not previous else None))
+                       history=history or (config.history if not previous else None), timeout=timeout,
+                       memory=memory)
     diff = None
     if baseline_path:
         from scorer import baseline
@@ -210,11 +254,7 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(result, fmt, RenderOptions(lang=lang, width=width, color=bool(color), rules=rules))
     if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
     if result.errors:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from scorer.cli import ExitCode, fail, main
+from scorer.cli import ExitCode, echo, fail, main
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="Language of labels and messages.")
@@ -26,7 +26,7 @@ def list_cmd(lang: str) -> None:
     for rid in builtin_ids():
         r = load_rubric(rid)
         base = f"{ui_label(lang, 'extends')} {r.parents[0]}" if r.parents else ""
-        click.echo(f"{rid:18} {base:16} {_deadline(r.raw, lang):14} {r.title.get(lang) or r.title['zh']}")
+        echo(f"{rid:18} {base:16} {_deadline(r.raw, lang):14} {r.title.get(lang) or r.title['zh']}")
 
 
 def _deadline(raw: dict[str, object], lang: str) -> str:
@@ -54,26 +54,26 @@ def show(ref: str, lang: str) -> None:
     def tr(m: dict[str, str]) -> str:
         return m.get(lang) or m["zh"]
 
-    click.echo(f"{r.id} {r.version}  {tr(r.title)}")
+    echo(f"{r.id} {r.version}  {tr(r.title)}")
     if r.parents:
-        click.echo(f"  {ui_label(lang, 'extends')}: {' → '.join(r.parents)}")
+        echo(f"  {ui_label(lang, 'extends')}: {' → '.join(r.parents)}")
     due = _deadline(r.raw, lang)
     if due:
-        click.echo(f"  {ui_label(lang, 'deadline')}: {due}")
+        echo(f"  {ui_label(lang, 'deadline')}: {due}")
     factor = "/".join(f"{r.status_factor[k]:g}" for k in ("found", "weak", "missing"))
     threshold = f"{ui_label(lang, 'pass_threshold')}: {r.pass_threshold:g}"
-    click.echo(f"  {threshold}   {ui_label(lang, 'status_factor')}: {factor}")
+    echo(f"  {threshold}   {ui_label(lang, 'status_factor')}: {factor}")
     if r.order:
-        click.echo(f"  {ui_label(lang, 'order')}: {' → '.join(r.order)}")
-    click.echo(f"{ui_label(lang, 'outline')}:")
+        echo(f"  {ui_label(lang, 'order')}: {' → '.join(r.order)}")
+    echo(f"{ui_label(lang, 'outline')}:")
     for c in r.criteria:
         need = ui_label(lang, "required" if c.required else "optional")
-        click.echo(f"  {c.id:14} {c.weight:>5g}  {need:8} {tr(c.label)}")
-        click.echo(f"  {'':14}        {ui_label(lang, 'headings')}: {c.phrases[0]} (+{len(c.phrases) - 1})")
+        echo(f"  {c.id:14} {c.weight:>5g}  {need:8} {tr(c.label)}")
+        echo(f"  {'':14}        {ui_label(lang, 'headings')}: {c.phrases[0]} (+{len(c.phrases) - 1})")
         if c.nest_in:
-            click.echo(f"  {'':14}        {ui_label(lang, 'nest_in')}: {', '.join(c.nest_in)}")
+            echo(f"  {'':14}        {ui_label(lang, 'nest_in')}: {', '.join(c.nest_in)}")
         for req in c.requirements:
-            click.echo(f"  {req.id:14} {req.weight:>5g}  {ui_label(lang, 'requirement'):8} {tr(req.label)}")
+            echo(f"  {req.id:14} {req.weight:>5g}  {ui_label(lang, 'requirement'):8} {tr(req.label)}")
 
 
 @rubric.command()
@@ -93,8 +93,8 @@ def validate(path: str, lang: str) -> None:
         fail(str(exc))
     problems = lint(r, lang) + run_examples(r, lang)
     if problems:
-        click.echo(ui_label(lang, "invalid", path=path, n=len(problems)))
+        echo(ui_label(lang, "invalid", path=path, n=len(problems)))
         for p in problems:
-            click.echo(f"  [{p.kind}] {p.message}")
+            echo(f"  [{p.kind}] {p.message}")
         sys.exit(ExitCode.FAILED)
-    click.echo(ui_label(lang, "valid", path=path, n=len(r.criteria), examples=len(r.examples)))
+    echo(ui_label(lang, "valid", path=path, n=len(r.criteria), examples=len(r.examples)))

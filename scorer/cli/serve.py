@@ -5,18 +5,23 @@ from __future__ import annotations
 import click
 
 from scorer.cli import fail, main
+from scorer.cli.check import MEMORY_OPTION, TIMEOUT_OPTION, memory_bytes
 
 
 @main.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
-def serve(port: int, open_browser: bool) -> None:
+@TIMEOUT_OPTION
+@MEMORY_OPTION
+def serve(port: int, open_browser: bool, timeout: float | None, memory_limit: str | None) -> None:
     """Start the local web page (127.0.0.1 only, works offline): upload a report, see its scorecard."""
     from scorer.web import make_server
+    from scorer.workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
+    limits = Limits(timeout or DEFAULT_TIMEOUT, memory_bytes(memory_limit) or DEFAULT_MEMORY)
     try:
-        server = make_server(port)
+        server = make_server(port, limits=limits)
     except OSError as exc:
         fail(f"cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); try another --port")
     url = f"http://127.0.0.1:{server.server_port}/"

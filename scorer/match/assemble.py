@@ -82,7 +82,8 @@ def heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, me
     unreported = bool(crit.evidence) and reports(
         crit, [p.text for i in sections for p in outline.content(i)], own_heading=True) is None
     status = Status.FOUND if chars >= crit.min_chars and not unreported else Status.WEAK
-    best = max((c.score for c in cands if c.section in sections), default=weights.ANCHOR_BASE)
+    claimed = set(sections)  # (a set: 100,000 repeated headings must not make this quadratic)
+    best = max((c.score for c in cands if c.section in claimed), default=weights.ANCHOR_BASE)
     if any(i in merged for i in sections):
         via = Via.MERGED
     else:

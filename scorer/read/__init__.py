@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scorer.errors import InputError
+from scorer.limits import read_capped, too_big
 from scorer.model import Document
 from scorer.read import text
 from scorer.read.reflow import reflow, split_sections, unglue
@@ -79,28 +80,16 @@ def sniff(name: str, data: bytes) -> str:
 def read_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Turn raw bytes into a Document, naming ``name`` in every error."""
     if len(data) > max_bytes:
-        raise InputError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+        raise InputError(name, too_big(len(data), max_bytes))
     if not data.strip():
         raise InputError(name, "file is empty")
     return split_sections(unglue(reflow(READERS[sniff(name, data)](name, data))))
 
 
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file from disk; the only place in the pipeline that touches the file system."""
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise InputError(name, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-    return read_bytes(name, data, max_bytes)
+    """Read one file from disk; the only place in the pipeline that touches the file system.
+
+    Only a regular file is read (a FIFO, a device or a socket is refused), and never more than
+    ``max_bytes``, whatever size the file system reports (scorer.limits.read_capped).
+    """
+    return read_bytes(str(path), read_capped(path, max_bytes), max_bytes)

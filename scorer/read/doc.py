@@ -55,6 +55,8 @@ def _inspect_ole(name: str, data: bytes) -> None:
             fib = ole.openstream("WordDocument").read(12) if "WordDocument" in streams else b""
     except Exception as exc:  # olefile raises OSError and others on damaged containers
         detail = " ".join(str(exc).split())[:120]
+        if "set_int_max_str_digits" in str(exc):  # a header field of 2**65535: olefile cannot even print it
+            detail = "impossible sizes in its header"
         raise InputError(name, f"corrupt or truncated Office file ({detail})") from None
     if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
         raise InputError(name, "password-protected (encrypted) Word document; save a copy without the password")
@@ -95,6 +97,9 @@ def _convert(name: str, data: bytes, exe: str) -> bytes:
             raise InputError(
                 name, f"LibreOffice did not finish converting within {CONVERT_TIMEOUT:.0f} s; {HOW_TO_CONVERT}"
             ) from None
+        except BaseException:  # the worker is being stopped (its time limit, Ctrl+C): no office left running
+            _kill_group(proc)
+            raise
         result = outdir / "input.docx"
         if not result.is_file():
             last = (err.decode("utf-8", "replace").strip().splitlines() or [""])[-1][:160]

@@ -20,8 +20,12 @@ def val(ppr: _Element | None, tag: str) -> str | None:
 
 
 def to_int(value: str | None, base: int = 10) -> int | None:
+    """An attribute's number; None when absent, not a number, or longer than any real one (a 5,000-digit
+    start value would make Python refuse to print it, and a list's letters as long as the number)."""
+    if value is None or len(value) > 12:
+        return None
     try:
-        return int(value, base) if value is not None else None
+        return int(value, base)
     except ValueError:
         return None
 
@@ -227,7 +231,7 @@ def format_number(value: int, fmt: str) -> str:
         return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt == "decimalZero":
         return f"{value:02d}"
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < value <= 26 * 100:
         letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman") and 0 < value < 4000:

@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 from scorer.errors import InputError
 from scorer.model import Document, Line
+from scorer.read.htmlguard import bound_html
 from scorer.read.text import decode
 
 _DECLARED = re.compile(
@@ -79,6 +80,7 @@ def read_html(name: str, data: bytes) -> Document:
     text = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     if not text.strip():
         raise InputError(name, "file is empty")
+    text = bound_html(name, text)  # too many elements refused, nesting past libxml2's depth flattened
     _quiet_library_logs()
     try:
         import trafilatura

@@ -16,7 +16,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: Chinese text has a zero byte in most ASCII positions."""
+    """UTF-16 without a BOM: Chinese text has a zero byte in most ASCII positions; text that is
+    nearly all Chinese has few, so a sample that decodes to text (not binary) either way counts too."""
     sample = data[:4000]
     if len(sample) < 4:
         return None
@@ -27,7 +28,24 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even_zero > half * 0.2 and odd_zero < half * 0.05:
         return "utf-16-be"
-    return None
+    if even_zero + odd_zero == 0:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    best, share = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            chars = sample.decode(enc)
+        except UnicodeDecodeError:
+            chars = sample[:-2].decode(enc, "ignore")  # the sample may end inside a surrogate pair
+        if chars:
+            got = len(_TEXTLIKE.findall(chars)) / len(chars)
+            if got > share:
+                best, share = enc, got
+    return best if share >= 0.95 else None
+
+
+# What Chinese text is made of: CJK ideographs and punctuation, full-width forms, printable ASCII.
+_TEXTLIKE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r]")
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
@@ -50,6 +68,9 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -68,6 +89,24 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape decodes it
+MAX_BAD_SHARE = 0.001  # of the bytes: more damage than this is another encoding, not a few stray bytes
+_MIN_BAD_ALLOWED = 4  # a truncated download cuts up to 3 bytes of a character; a stray byte is 1
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a stray byte, a download cut inside a character), each read as
+    U+FFFD, which the mojibake rule then reports with its line; None when the damage is too much,
+    or when the valid part does not look like UTF-8 text (GBK text with a few Chinese characters
+    among ASCII has invalid sequences, but hardly any valid multi-byte ones)."""
+    loose = data.decode("utf-8", "surrogateescape")
+    bad = len(_BAD_BYTE.findall(loose))
+    if bad > max(_MIN_BAD_ALLOWED, int(len(data) * MAX_BAD_SHARE)):
+        return None
+    multibyte = len(loose) - len(loose.encode("ascii", "ignore")) - bad
+    if multibyte < 20 * bad:
+        return None
+    return data.decode("utf-8", "replace")
 
 
 def _plausible_chinese(text: str) -> bool:

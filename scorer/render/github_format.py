@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from scorer.model import RunResult
 from scorer.render import verdict_text
+from scorer.render.safe import clean
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -22,6 +23,7 @@ def _prop(text: str) -> str:
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
+    result = clean(result)  # an escape sequence in a report must not reach the log viewer
     out: list[str] = []
     for card in result.cards:
         for f in card.findings:

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from scorer.model import RunResult
+from scorer.render.safe import json_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -23,9 +24,9 @@ def render(result: RunResult, options: RenderOptions) -> str:
         for f in card.findings:
             # The same finding twice in one file needs two distinct fingerprints.
             base = f"{card.path}\0{fingerprint(f)}"
-            fp, n = hashlib.md5(base.encode("utf-8")).hexdigest(), 1
+            fp, n = hashlib.md5(base.encode("utf-8", "surrogateescape")).hexdigest(), 1
             while fp in used:
-                fp, n = hashlib.md5(f"{base}\0{n}".encode()).hexdigest(), n + 1
+                fp, n = hashlib.md5(f"{base}\0{n}".encode("utf-8", "surrogateescape")).hexdigest(), n + 1
             used.add(fp)
             issues.append({
                 "type": "issue",
@@ -39,7 +40,8 @@ def render(result: RunResult, options: RenderOptions) -> str:
     for err in result.errors:
         issues.append({
             "type": "issue", "check_name": "unreadable", "description": err.message, "categories": ["Bug Risk"],
-            "severity": "blocker", "fingerprint": hashlib.md5(f"{err.path}\0error".encode()).hexdigest(),
+            "severity": "blocker",
+            "fingerprint": hashlib.md5(f"{err.path}\0error".encode("utf-8", "surrogateescape")).hexdigest(),
             "location": {"path": err.path, "lines": {"begin": 1}},
         })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from scorer.i18n import t
 from scorer.model import Previous, RunResult, Scorecard
 from scorer.render import status_key
+from scorer.render.safe import clean
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -66,6 +67,7 @@ def _line(lang: str, line: int | None) -> str:
 
 def card_html(card: Scorecard, lang: str) -> str:
     """One scorecard as an HTML fragment; the web page shows exactly this."""
+    card = clean(card)
     e = escape
     status_of = {c.id: c.status.value for c in card.criteria}
     label_of = {c.id: c.label for c in card.criteria}
@@ -241,6 +243,7 @@ def errors_html(result: RunResult, lang: str) -> str:
 
 def render(result: RunResult, options: RenderOptions) -> str:
     lang = options.lang
+    result = clean(result)
     parts = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
              f"<title>{escape(t(lang, 'doc_title'))}</title><style>{STYLE}</style></head><body>",
              f"<h1>{escape(t(lang, 'doc_title'))}</h1>"]

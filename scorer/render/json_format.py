@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from scorer.model import RunResult
+from scorer.render.safe import json_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -29,4 +30,4 @@ def render(result: RunResult, options: RenderOptions) -> str:
         else:
             body = _compact(value)
         parts.append(f"{_compact(key)}:{body}")
-    return "{" + ",\n".join(parts) + "}\n"
+    return json_text("{" + ",\n".join(parts) + "}") + "\n"

@@ -7,6 +7,7 @@ from xml.etree import ElementTree as ET
 
 from scorer.model import Finding, RunResult, Scorecard, Status
 from scorer.render import verdict_text
+from scorer.render.safe import clean
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -34,6 +35,7 @@ def _case(suite: ET.Element, card: Scorecard, name: str, failure: str | None, fi
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
+    result = clean(result)  # no control character in an XML document: it would not be well-formed
     root = ET.Element("testsuites", name="scorer")
     total = failures = 0
     for card in result.cards:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from scorer.i18n import t
 from scorer.model import RunResult
 from scorer.render import verdict_text
+from scorer.render.safe import clean, code_span
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -22,6 +23,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
     from scorer.batch import summarize
 
     lang = options.lang
+    result = clean(result)
     s = summarize(result)
     mean = f"{s.mean_score:g}" if s.mean_score is not None else "–"
     out = ["## " + t(lang, "md_title"), ""]
@@ -40,18 +42,19 @@ def render(result: RunResult, options: RenderOptions) -> str:
                 f"{t(lang, 'missing')} |", "| --- | ---: | --- | --- |"]
         for card in s.worst:
             gone = ", ".join(c.id for c in card.criteria if c.status.value == "missing" and c.required)
-            out.append(f"| `{_cell(card.path)}` | {card.score:g} | {_cell(verdict_text(card, lang))} | {gone or '–'} |")
+            out.append(f"| {_cell(code_span(card.path))} | {card.score:g} | {_cell(verdict_text(card, lang))} | "
+                       f"{gone or '–'} |")
         out.append("")
     if result.errors:
         out += ["### " + t(lang, "errors"), ""]
-        out += [f"- `{_cell(e.path)}`: {_cell(e.message)}" for e in result.errors]
+        out += [f"- {_cell(code_span(e.path))}: {_cell(e.message)}" for e in result.errors]
         out.append("")
     with_findings = [c for c in result.cards if c.findings]
     if with_findings:
         out += ["<details><summary>" + t(lang, "findings") + f" ({sum(len(c.findings) for c in with_findings)})"
                 + "</summary>", ""]
         for card in with_findings:
-            out += [f"**`{_cell(card.path)}`** — {card.score:g}/100 {_cell(verdict_text(card, lang))}", ""]
+            out += [f"**{_cell(code_span(card.path))}** — {card.score:g}/100 {_cell(verdict_text(card, lang))}", ""]
             for f in card.findings:
                 where = f" {t(lang, 'line', n=f.line)}" if f.line is not None else ""
                 out.append(f"- {_ICON[f.severity.value]} `{f.rule}`{where}: {_cell(f.message)}")

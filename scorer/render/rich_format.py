@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from scorer.i18n import t
 from scorer.model import Previous, RunResult, Scorecard
 from scorer.render import status_key, verdict_text
+from scorer.render.safe import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -134,6 +135,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
     console = Console(file=buf, width=options.width or 110, force_terminal=options.color,
                       no_color=not options.color, highlight=False, soft_wrap=False)
     lang = options.lang
+    result = clean(result)  # no escape sequence from a report or a file name reaches the terminal
     for i, card in enumerate(result.cards):
         if i:
             console.rule()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from scorer import __version__
 from scorer.model import RunResult
+from scorer.render.safe import json_text
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -83,4 +84,4 @@ def render(result: RunResult, options: RenderOptions) -> str:
                                     "rubric": c.rubric_id} for c in result.cards]},
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_text(json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2)) + "\n"

@@ -7,14 +7,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from werkzeug.serving import BaseWSGIServer
 
+    from scorer.workers import Limits
+
 DEFAULT_PORT = 8765
 HOST = "127.0.0.1"  # loopback only: the page is for the person at this machine, never the network
 
 
-def make_server(port: int = DEFAULT_PORT, max_bytes: int | None = None) -> BaseWSGIServer:
-    """A threaded WSGI server bound to loopback (port 0: any free port); raises OSError when it cannot bind."""
+def make_server(port: int = DEFAULT_PORT, max_bytes: int | None = None, limits: Limits | None = None) -> BaseWSGIServer:
+    """A threaded WSGI server bound to loopback (port 0: any free port); raises OSError when it cannot bind.
+
+    The app accepts only Host headers naming this machine and the port bound (scorer.web.app)."""
     from werkzeug.serving import make_server as _make
 
     from scorer.web.app import create_app
 
-    return _make(HOST, port, create_app(max_bytes), threaded=True)
+    app = create_app(max_bytes, limits)
+    server = _make(HOST, port, app, threaded=True)
+    app.config["SCORER_PORT"] = server.server_port
+    return server

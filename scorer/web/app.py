@@ -1,27 +1,48 @@
-"""Routes of the clerk's page: the form, one upload or paste scored in memory (never stored), the size limit."""
+"""Routes of the clerk's page: the form, one upload or paste scored in a worker (never stored), the guards."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import atexit
+import io
+import threading
+from typing import IO, Any
+from urllib.parse import urlsplit
 
-from flask import Flask, render_template, request
+from flask import Flask, Request, abort, render_template, request
 from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from scorer import api
-from scorer.errors import InputError, ScorerError
-from scorer.model import Document
-from scorer.read import read_bytes
 from scorer.render.html_format import STYLE, card_html
-from scorer.rubric import Rubric, builtin_ids
-
-if TYPE_CHECKING:
-    from scorer.history import Pieces
+from scorer.rubric import builtin_ids
+from scorer.web.scoring import LANGS, Refused, Scored, Upload, score_upload, warm
+from scorer.workers import Limits, Lost, Pool, available
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest report the page accepts; real reports are well under 5 MB
 _FORM_SLACK = 256 * 1024  # multipart boundaries and the other form fields
-LANGS = ("zh", "en")
 PASTED = "pasted.txt"
+LOCAL_NAMES = ("127.0.0.1", "localhost")  # the names the page answers to; any other Host is refused
+_POOLS: dict[Limits, Pool] = {}  # one worker per set of limits, shared by the apps of this process
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(limits: Limits) -> Pool:
+    """The worker that scores uploads under ``limits``, started from a fork server (the server runs
+    threads, and forking a process with threads can leave a lock held in the child)."""
+    with _POOLS_LOCK:
+        if limits not in _POOLS:
+            pool = Pool(score_upload, 1, limits, initializer=warm, context="forkserver",
+                        preload=("scorer.web.scoring",))
+            atexit.register(pool.close)
+            _POOLS[limits] = pool
+        return _POOLS[limits]
+
+
+class _InMemory(Request):
+    """Uploads stay in memory (within MAX_CONTENT_LENGTH), never in a temporary file on disk."""
+
+    def _get_file_stream(self, total_content_length: int | None, content_type: str | None,
+                         filename: str | None = None, content_length: int | None = None) -> IO[bytes]:
+        return io.BytesIO()
 
 
 def _too_big(limit: int) -> dict[str, str]:
@@ -30,34 +51,33 @@ def _too_big(limit: int) -> dict[str, str]:
             "en": f"File too large: the limit is {mb:g} MB. Remove images or upload the report text only."}
 
 
-def _auto_rubric(doc: Document) -> tuple[str, dict[str, str]]:
-    """The rubric id for a report and why, per language: the engine's choice (api.choose_rubric), else national."""
-    chooser = getattr(api, "choose_rubric", None)  # absent in builds without rubric auto-selection
-    if not callable(chooser):
-        return "national", {}
-    reasons: dict[str, str] = {}
-    rubric_id = "national"
-    for lang in LANGS:
-        rubric, reasons[lang] = chooser(doc, lang)
-        rubric_id = str(rubric.id)
-    return rubric_id, reasons
-
-
-def _previous(name: str | None, data: bytes | None, rubric: Rubric, limit: int) -> tuple[Pieces | None, str | None]:
-    """Last year's report from the form's second file, as the comparison reads it; or why it cannot be read."""
-    if name is None or data is None:
-        return None, None
+def _host_port(value: str) -> tuple[str, int | None]:
+    """("127.0.0.1", 8765) from a Host header or an origin's netloc; the port None when absent."""
+    parts = urlsplit(f"//{value}")
     try:
-        return api.pieces(read_bytes(name, data, limit), rubric), None
-    except InputError as exc:
-        return None, f"{exc.path}: {exc.reason}"
+        return (parts.hostname or "").lower(), parts.port
+    except ValueError:  # a port that is not a number
+        return "", -1
 
 
-def create_app(max_bytes: int | None = None) -> Flask:
+def create_app(max_bytes: int | None = None, limits: Limits | None = None, port: int | None = None) -> Flask:
+    """The page's app. ``port`` (known once the server is bound) is the only port a Host header may name."""
     limit = max_bytes or UPLOAD_LIMIT
+    limits = limits or Limits()
     app = Flask(__name__)
+    app.request_class = _InMemory
     app.config["MAX_CONTENT_LENGTH"] = limit + _FORM_SLACK
+    app.config["MAX_FORM_MEMORY_SIZE"] = limit + _FORM_SLACK  # pasted text is a form field, not a file
+    app.config["SCORER_PORT"] = port
     rubrics = builtin_ids()
+
+    def score(upload: Upload) -> Scored | Refused | Lost:
+        """In a worker process under ``limits``, started on the first upload; in this process where
+        worker processes cannot be started."""
+        if not available("forkserver"):
+            return score_upload(upload)
+        outcome: Scored | Refused | Lost = _pool(limits).run(upload)
+        return outcome
 
     def page(**values: Any) -> str:
         values.setdefault("cards", None)
@@ -65,6 +85,21 @@ def create_app(max_bytes: int | None = None) -> Flask:
         values.setdefault("chosen", "auto")
         return render_template("index.html", style=Markup(STYLE), rubrics=rubrics, limit=limit,
                                limit_mb=f"{limit / (1024 * 1024):g}", **values)
+
+    @app.before_request
+    def local_only() -> None:
+        """Refuse a Host other than this machine's loopback names and port (DNS rebinding: a web page
+        whose name now points to 127.0.0.1), and a POST sent by a page from another origin."""
+        host, host_port = _host_port(request.host)
+        want = app.config["SCORER_PORT"]
+        if host not in LOCAL_NAMES or (want is not None and host_port not in (None, want)):
+            abort(421 if host in LOCAL_NAMES else 400, description="This page answers on 127.0.0.1 only.")
+        if request.method == "POST":
+            origin = request.headers.get("Origin") or request.headers.get("Referer")
+            if origin is not None:
+                parts = urlsplit(origin)
+                if parts.scheme != "http" or _host_port(parts.netloc) != (host, host_port):
+                    abort(403, description="Cross-origin posts are refused.")
 
     @app.get("/")
     def index() -> str:
@@ -78,7 +113,7 @@ def create_app(max_bytes: int | None = None) -> Flask:
         if upload is not None and upload.filename:
             name, data = upload.filename, upload.read(limit + 1)
         elif text.strip():
-            name, data = PASTED, text.encode("utf-8")
+            name, data = PASTED, text.encode("utf-8", "replace")
         else:
             return page(error={"zh": "请选择一个文件,或粘贴报告全文。",
                                "en": "Choose a file, or paste the report's text."}, chosen=chosen), 400
@@ -88,23 +123,18 @@ def create_app(max_bytes: int | None = None) -> Flask:
         last_data = last.read(limit + 1) if last is not None and last.filename else None
         if last_data is not None and len(last_data) > limit:
             return page(error=_too_big(limit), chosen=chosen), 413
-        try:
-            doc = read_bytes(name, data, limit)
-            rubric_id, reason = _auto_rubric(doc) if chosen == "auto" else (chosen, {})
-            if rubric_id not in rubrics:
-                raise ScorerError(f"{rubric_id}: no such rubric (built-in rubrics: {', '.join(rubrics)})")
-            rubric = api.load_rubric(rubric_id)
-            previous, bad = _previous(last.filename if last is not None else None, last_data, rubric, limit)
-            cards = {lang: api.score_document(doc, rubric, lang, detail=True, previous=previous) for lang in LANGS}
-        except InputError as exc:  # the same line the CLI prints after "scorer: "
-            message = f"{exc.path}: {exc.reason}"
+        previous = (last.filename, last_data) if last is not None and last.filename and last_data is not None else None
+        outcome = score(Upload(name, data, chosen, limit, previous))
+        if isinstance(outcome, Lost):  # past the time limit or the memory ceiling, or its worker died
+            message = f"{name}: {outcome.describe(limits)}"
             return page(error={"zh": message, "en": message}, chosen=chosen), 422
-        except ScorerError as exc:
-            return page(error={"zh": str(exc), "en": str(exc)}, chosen=chosen), 400
-        html = {lang: Markup(card_html(card, lang)) for lang, card in cards.items()}
+        if isinstance(outcome, Refused):
+            return page(error={"zh": outcome.message, "en": outcome.message}, chosen=chosen), outcome.status
+        html = {lang: Markup(card_html(outcome.cards[lang], lang)) for lang in LANGS}
         # An unreadable previous report: its one line, and this year's report scored without the comparison.
+        bad = outcome.previous_error
         error = {"zh": bad, "en": bad} if bad else None
-        return page(cards=html, name=name, rubric_id=rubric_id, reason=reason, chosen=chosen,
+        return page(cards=html, name=name, rubric_id=outcome.rubric_id, reason=outcome.reason, chosen=chosen,
                     error=error), 422 if bad else 200
 
     @app.errorhandler(RequestEntityTooLarge)
@@ -115,6 +145,8 @@ def create_app(max_bytes: int | None = None) -> Flask:
     def no_store(response: Any) -> Any:
         response.headers["Cache-Control"] = "no-store"
         response.headers["Content-Security-Policy"] = "default-src 'self'; style-src 'self' 'unsafe-inline'"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
         return response
 
     return app

@@ -1,0 +1,93 @@
+"""What the page's worker process does with one upload: read it, choose its rubric, score it in zh and en.
+
+It runs in a worker (scorer.workers.Pool, from a fork server: the page's server runs threads), so
+a hostile upload is bounded in time and memory like a file of `scorer check`, and the memory it
+took goes back when the worker is replaced; the server itself never parses a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from scorer import api
+from scorer.errors import InputError, ScorerError
+from scorer.model import Document, Scorecard
+from scorer.read import read_bytes
+from scorer.rubric import Rubric, builtin_ids
+
+if TYPE_CHECKING:
+    from scorer.history import Pieces
+
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+    chosen: str  # a built-in rubric id, or "auto"
+    limit: int  # bytes
+    previous: tuple[str, bytes] | None = None  # last year's report (its name and bytes), to compare with
+
+
+@dataclass(frozen=True)
+class Scored:
+    cards: dict[str, Scorecard]  # per language
+    rubric_id: str
+    reason: dict[str, str]  # why the rubric was chosen, per language ({} when the user chose it)
+    previous_error: str | None = None  # last year's report could not be read: its one line (scored without it)
+
+
+@dataclass(frozen=True)
+class Refused:
+    status: int  # the HTTP status: 422 for a file that cannot be read, 400 for a bad request
+    message: str  # the same line `scorer check` prints after "scorer: "
+
+
+def warm() -> None:
+    """Load the built-in rubrics and the lazy caches once per worker, before the first upload."""
+    for rid in builtin_ids():
+        api.score_text("一、主要举措和成效\n法治建設(shè)。", api.load_rubric(rid))
+
+
+def _auto_rubric(doc: Document) -> tuple[str, dict[str, str]]:
+    """The rubric id for a report and why, per language: the engine's choice (api.choose_rubric), else national."""
+    chooser = getattr(api, "choose_rubric", None)  # absent in builds without rubric auto-selection
+    if not callable(chooser):
+        return "national", {}
+    reasons: dict[str, str] = {}
+    rubric_id = "national"
+    for lang in LANGS:
+        rubric, reasons[lang] = chooser(doc, lang)
+        rubric_id = str(rubric.id)
+    return rubric_id, reasons
+
+
+def score_upload(upload: Upload) -> Scored | Refused:
+    """Score one upload in memory; a file that cannot be read is Refused with its one-line reason."""
+    rubrics = builtin_ids()
+    try:
+        doc = read_bytes(upload.name, upload.data, upload.limit)
+        rubric_id, reason = _auto_rubric(doc) if upload.chosen == "auto" else (upload.chosen, {})
+        if rubric_id not in rubrics:
+            raise ScorerError(f"{rubric_id}: no such rubric (built-in rubrics: {', '.join(rubrics)})")
+        rubric = api.load_rubric(rubric_id)
+        previous, bad = _previous(upload, rubric)
+        cards = {lang: api.score_document(doc, rubric, lang, detail=True, previous=previous) for lang in LANGS}
+    except InputError as exc:  # the same line the CLI prints after "scorer: "
+        return Refused(422, f"{exc.path}: {exc.reason}")
+    except ScorerError as exc:
+        return Refused(400, str(exc))
+    return Scored(cards, rubric_id, reason, bad)
+
+
+def _previous(upload: Upload, rubric: Rubric) -> tuple[Pieces | None, str | None]:
+    """Last year's report from the form's second file, as the comparison reads it; or why it cannot be read."""
+    if upload.previous is None:
+        return None, None
+    name, data = upload.previous
+    try:
+        return api.pieces(read_bytes(name, data, upload.limit), rubric), None
+    except InputError as exc:
+        return None, f"{exc.path}: {exc.reason}"
