@@ -271,7 +271,7 @@ class Summary:
     mean_score: float | None
     # (criterion id, label, reports where it is missing, where it is weak), most often missing first
     gaps: tuple[tuple[str, str, int, int], ...]
-    worst: tuple[Scorecard, ...]
+    worst: tuple[Scorecard, ...]  # the lowest-scoring failing reports
 
 
 def summarize(result: RunResult, top: int = 5) -> Summary:
@@ -289,7 +289,7 @@ def summarize(result: RunResult, top: int = 5) -> Summary:
                 row[1] += 1
     gaps = sorted(((cid, labels[cid], m, w) for cid, (m, w) in counts.items() if m or w),
                   key=lambda g: (-g[2], -g[3], g[0]))
-    worst = sorted((c for c in cards if c.score < 100), key=lambda c: (c.score, c.path))[:top]
+    worst = sorted((c for c in cards if c.verdict is Verdict.FAIL), key=lambda c: (c.score, c.path))[:top]
     mean = round(sum(c.score for c in cards) / len(cards), 1) if cards else None
     return Summary(len(cards), passed, len(cards) - passed, len(result.errors), mean, tuple(gaps[:top]),
                    tuple(worst))
