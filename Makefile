@@ -42,6 +42,7 @@ lint: $(STAMP_DEV)
 bench: $(STAMP_DEV)
 	$(BIN)/python -m benchmarks.run
 
+# Rewrite tests/golden/ (every format of `scorer check` on reports/) after a change meant to alter an output.
 golden: $(STAMP_DEV)
 	SCORER_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
 

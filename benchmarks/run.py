@@ -252,6 +252,10 @@ def main() -> None:
         sizes = [5_000, 20_000, 100_000, 1_000_000] if args.quick else \
             [5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000]
         scaling(gen, tmp, rubric, sizes)
+        print("\nyear over year (scorer.history.compare on a report and a made-up last year's one)")
+        from benchmarks.history import pair_bench
+
+        pair_bench(gen, rubric, [20_000] if args.quick else [10_000, 20_000, 50_000, 100_000], 5 if args.quick else 20)
         print("\nmemory")
         memory(1_000 if args.quick else args.memory_reports)
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.checks import Context, run_checks
 from scorer.errors import InputError
@@ -27,25 +28,59 @@ from scorer.outline import build_outline
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
 from scorer.rubric import Rubric, load_rubric
 
-__all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "score_bytes", "score_document", "score_file",
-           "score_file_auto", "score_many", "score_text"]
+if TYPE_CHECKING:
+    from scorer.history import Pieces
+
+__all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "pieces", "previous_pieces", "score_bytes",
+           "score_document", "score_file", "score_file_auto", "score_many", "score_text"]
 
 AUTO = "auto"  # `--rubric auto`: choose a built-in rubric per report (choose_rubric)
 
 
 def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False,
-                   policy: Policy | None = None) -> Scorecard:
+                   policy: Policy | None = None, previous: Pieces | None = None) -> Scorecard:
+    """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well."""
     clean = normalize(doc)
     outline = build_outline(clean)
     facts = find_facts(clean, outline)
     matches = match(outline, rubric, facts)
     findings = run_checks(Context(clean, outline, facts, matches, rubric, lang))
+    compared = None
+    if previous is not None and not any(rubric.rule(f.rule).options.get("alone") for f in findings):
+        from scorer.history import compare, pieces_of
+
+        ids = tuple(c.id for c in rubric.criteria)
+        extra, compared = compare(pieces_of(doc.path, clean, outline, facts, matches, ids), previous, rubric, lang)
+        findings += extra
     meta = meta_of(clean, facts)
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     from scorer.scorecard import build_scorecard
 
     card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang, policy)
+    if compared is not None:
+        from dataclasses import replace
+
+        card = replace(card, previous=compared)
     return _with_detail(card, outline, matches, rubric, source_of, lang) if detail else card
+
+
+def pieces(doc: Document, rubric: Rubric) -> Pieces:
+    """Last year's report as the comparison reads it: read, normalized, outlined and matched by ``rubric``."""
+    from scorer.history import pieces_of
+
+    clean = normalize(doc)
+    outline = build_outline(clean)
+    facts = find_facts(clean, outline)
+    matches = match(outline, rubric, facts)
+    return pieces_of(doc.path, clean, outline, facts, matches, tuple(c.id for c in rubric.criteria))
+
+
+def previous_pieces(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_MAX_BYTES) -> Pieces | None:
+    """Last year's report read from ``path`` as its pieces; None when it cannot be read (pairing said so)."""
+    try:
+        return pieces(read_path(Path(path), max_bytes), rubric)
+    except InputError:
+        return None
 
 
 def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,

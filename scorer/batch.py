@@ -26,6 +26,7 @@ _DETAIL = False
 _MAX_BYTES = DEFAULT_MAX_BYTES
 _STDIN: tuple[str, bytes] | None = None
 _POLICY = Policy()
+_PREVIOUS: Mapping[str, str] = {}  # input path -> last year's report (scorer.pairing)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Plan:
     max_bytes: int = DEFAULT_MAX_BYTES
     stdin: tuple[str, bytes] | None = None
     policy: Policy = field(default_factory=Policy)
+    previous: Mapping[str, str] = field(default_factory=dict)  # input -> last year's report (scorer.pairing)
 
     @property
     def size(self) -> int:
@@ -164,10 +166,12 @@ def _match(pattern: str, rel: str) -> bool:
 
 
 def _init(table: Table, lang: str, detail: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-          stdin: tuple[str, bytes] | None = None, policy: Policy | None = None) -> None:
-    global _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN, _POLICY
+          stdin: tuple[str, bytes] | None = None, policy: Policy | None = None,
+          previous: Mapping[str, str] | None = None) -> None:
+    global _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN, _POLICY, _PREVIOUS
     _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN = table, lang, detail, max_bytes, stdin
     _POLICY = policy or Policy()
+    _PREVIOUS = previous or {}
 
 
 def _score(task: tuple[str, str]) -> Scorecard | FileError:
@@ -187,7 +191,12 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
         if rubric is None:
             rubric, reason = choose_rubric(doc, _LANG)
             rubric = derive_rubric(rubric, rules)
-        card = score_document(doc, rubric, _LANG, detail=_DETAIL, policy=_POLICY)
+        previous = None
+        if task[0] in _PREVIOUS:
+            from scorer.api import previous_pieces
+
+            previous = previous_pieces(_PREVIOUS[task[0]], rubric, _MAX_BYTES)
+        card = score_document(doc, rubric, _LANG, detail=_DETAIL, policy=_POLICY, previous=previous)
         if reason is not None:
             card = replace(card, meta={**card.meta, "rubric_choice": reason})
         return _apply_rules(card, rules, rubric, _POLICY)
@@ -224,11 +233,11 @@ def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
         try:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
                                        initargs=(the_plan.table, lang, detail, the_plan.max_bytes,
-                                                 the_plan.stdin, the_plan.policy))
+                                                 the_plan.stdin, the_plan.policy, the_plan.previous))
         except (OSError, NotImplementedError):  # no working multiprocessing here: score in this process
             pool = None
     if pool is None:
-        _init(the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy)
+        _init(the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy, the_plan.previous)
         results = (_score(t) for t in tasks)
     else:
         chunk = max(1, min(8, len(tasks) // (jobs * 4)))

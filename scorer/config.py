@@ -52,6 +52,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     rules: dict[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
+    history: str | None = None  # a folder of earlier reports (relative paths resolved against the config file)
 
     def relative(self, path: Path | str) -> str | None:
         """``path`` relative to the config's folder, POSIX style; None when it lies outside."""
@@ -298,6 +299,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         exclude=tuple(data.get("exclude", ())),
         rules=_rules(data.get("rules", {})),
         overrides=(),
+        history=str(path.parent / data["history"]) if "history" in data else None,
     )
     # Rubric paths in the file are relative to it, whatever folder scorer runs from.
     resolved = tuple(Override(o.files, cfg.resolve_rubric(o.rubric) if o.rubric else None, o.rules, o.where)

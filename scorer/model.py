@@ -248,6 +248,17 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Related:
+    """The place in another file that a finding points to (last year's report for recycled text)."""
+
+    path: str
+    line: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: Severity
@@ -255,6 +266,7 @@ class Finding:
     line: int | None = None  # source line number (1-based) as the user sees it
     criterion: str | None = None
     page: int | None = None
+    related: Related | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -266,6 +278,8 @@ class Finding:
         }
         if self.page is not None:
             out["page"] = self.page
+        if self.related is not None:
+            out["related"] = self.related.to_dict()
         return out
 
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -367,6 +381,58 @@ class TemplateHeading:
 
 
 @dataclass(frozen=True)
+class Recycled:
+    """A paragraph of this year's report nearly the same as one of last year's (lines as the user sees them)."""
+
+    criterion: str | None
+    line: int
+    text: str
+    related_line: int
+    related_text: str
+    score: float  # rapidfuzz ratio, 0-100, on the texts with years and numbers masked
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"criterion": self.criterion, "line": self.line, "text": self.text,
+                "related": {"line": self.related_line, "text": self.related_text}, "score": round(self.score, 1)}
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One item of last year's plan and the best trace of it in this year's report (None: none found)."""
+
+    text: str
+    line: int  # in last year's report
+    followed: bool
+    trace_line: int | None = None
+    trace_text: str | None = None
+    score: float = 0.0  # 0-100: how much of the item the trace holds
+
+    def to_dict(self) -> dict[str, Any]:
+        trace = {"line": self.trace_line, "text": self.trace_text} if self.trace_line is not None else None
+        return {"text": self.text, "line": self.line, "followed": self.followed, "trace": trace,
+                "score": round(self.score, 1)}
+
+
+@dataclass(frozen=True)
+class Previous:
+    """This report compared with last year's: the share of its compared text that is recycled, and how many
+    items of last year's plan it follows up."""
+
+    path: str
+    report_year: int | None
+    recycled_share: float
+    plan_items: int
+    plan_items_followed: int
+    recycled: tuple[Recycled, ...] = ()
+    plan: tuple[PlanItem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "report_year": self.report_year, "recycled_share": round(self.recycled_share, 3),
+                "plan_items": self.plan_items, "plan_items_followed": self.plan_items_followed,
+                "recycled": [r.to_dict() for r in self.recycled], "plan": [p.to_dict() for p in self.plan]}
+
+
+@dataclass(frozen=True)
 class Scorecard:
     path: str
     rubric_id: str
@@ -381,6 +447,7 @@ class Scorecard:
     # Filled only when detail is asked for (the web page, --format html): what the engine saw.
     outline: tuple[OutlineNode, ...] = ()
     template: tuple[TemplateHeading, ...] = ()
+    previous: Previous | None = None  # compared with last year's report (--previous, --history)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -398,6 +465,8 @@ class Scorecard:
             out["outline"] = [n.to_dict() for n in self.outline]
         if self.template:
             out["template"] = [h.to_dict() for h in self.template]
+        if self.previous is not None:
+            out["previous"] = self.previous.to_dict()
         return out
 
 

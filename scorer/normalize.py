@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -109,40 +111,7 @@ def _sample(text: str, start: int, end: int, pad: int = 6) -> str:
 
 def clean_line(text: str, tally: _Tally | None = None, source: int = 0) -> str:
     """Normalize one line (everything but script conversion, which is done per document)."""
-    if "&" in text:
-        ents = _entities(text)
-        if ents and tally is not None:
-            tally.add("html-entity", len(ents), source, _sample(text, ents[0].start(), ents[0].end(), 4))
-        text = _decode_entities(text)
-    raw = text
-    if tally is not None:
-        m = _ODD_SPACE.search(raw)
-        if m:
-            tally.add("odd-spaces", len(_ODD_SPACE.findall(raw)), source, _sample(raw, m.start(), m.end()))
-    text = _ODD_SPACE.sub(" ", text)
-    text = text.translate(_WIDTH)
-    page = _PAGE_LINE.search(text)
-    if page:
-        if tally is not None:
-            tally.add("page-number", 1, source, text.strip())
-        text = ""
-    if tally is not None:
-        found = list(_PINYIN.finditer(text))
-        if found:
-            tally.add("pinyin-annotation", len(found), source, _sample(text, found[0].start(), found[0].end(), 2))
-    text = _strip_pinyin(text)
-    if tally is not None:
-        runs = [m for m in _PUNCT_RUN.finditer(text) if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
-        if runs:
-            tally.add("doubled-punctuation", len(runs), source, _sample(text, runs[0].start(), runs[0].end(), 4))
-        mb = list(_MOJIBAKE.finditer(text))
-        if mb:
-            tally.add("mojibake", len(mb), source, _sample(text, mb[0].start(), mb[0].end(), 4))
-    text = _PUNCT_RUN.sub(_collapse_punct, text)
-    text = text.strip(" \t\u3000\r\n")
-    text = _CJK_GAP.sub("", text)
-    text = _MULTI_SPACE.sub(" ", text)
-    return text
+    return "\n".join(_clean(text, [source] * (text.count("\n") + 1), tally or _Tally()))
 
 
 def _tally_first(tally: _Tally, kind: str, n: int, joined: str, m: re.Match[str], sources: list[int],
@@ -154,48 +123,65 @@ def _tally_first(tally: _Tally, kind: str, n: int, joined: str, m: re.Match[str]
     tally.add(kind, n, sources[joined.count("\n", 0, start)], _sample(line, m.start() - start, m.end() - start, pad))
 
 
-def _clean_document(texts: list[str], sources: list[int], tally: _Tally) -> list[str]:
-    """clean_line on every line, done once over the joined document (same result, far fewer calls).
-
-    Every pattern stops at a newline and every step but the strip works character by character,
-    so each substitution over the joined text equals the same substitution line by line; the
-    tally counts all hits and samples the first, as clean_line does.
-    """
-    if any("\n" in t for t in texts):
-        return [clean_line(t, tally, s) for t, s in zip(texts, sources, strict=True)]
-    text = "\n".join(texts)
-    if "&" in text:
-        ents = _entities(text)
-        if ents:
-            _tally_first(tally, "html-entity", len(ents), text, ents[0], sources, 4)
-            text = _decode_entities(text)
-    m = _ODD_SPACE.search(text)
-    if m:
-        _tally_first(tally, "odd-spaces", len(_ODD_SPACE.findall(text)), text, m, sources, 6)
-        text = _ODD_SPACE.sub(" ", text)
-    for ch in {ch for ch in _WIDE.findall(text)}:
+def _fold_width(text: str) -> str:
+    for ch in set(_WIDE.findall(text)):
         text = text.replace(ch, _WIDTH_STR[ch])
-    pages = list(_PAGE_LINE.finditer(text))
-    if pages:
-        _tally_first(tally, "page-number", len(pages), text, pages[0], sources, 0)
-        text = _PAGE_LINE.sub("", text)
-    found = list(_PINYIN.finditer(text))
-    if found:
-        _tally_first(tally, "pinyin-annotation", len(found), text, found[0], sources, 2)
-        text = _strip_pinyin(text)
-    all_runs = list(_PUNCT_RUN.finditer(text))
-    runs = [m for m in all_runs if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
-    if runs:
-        _tally_first(tally, "doubled-punctuation", len(runs), text, runs[0], sources, 4)
-    mb = list(_MOJIBAKE.finditer(text)) if _MOJIBAKE_FIRST.search(text) else []
-    if mb:
-        _tally_first(tally, "mojibake", len(mb), text, mb[0], sources, 4)
-    if all_runs:
-        text = _PUNCT_RUN.sub(_collapse_punct, text)
-    text = "\n".join(t.strip(" \t\u3000\r\n") for t in text.split("\n"))
-    text = _CJK_GAP.sub("", text)
-    text = _MULTI_SPACE.sub(" ", text)
+    return text
+
+
+def _doubled(text: str) -> list[re.Match[str]]:
+    """Runs of mixed punctuation (,。 ,、) or doubled marks other than 。。 (an ellipsis), as scrapers leave them."""
+    return [m for m in _PUNCT_RUN.finditer(text) if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
+
+
+def _mojibake(text: str) -> list[re.Match[str]]:
+    return list(_MOJIBAKE.finditer(text)) if _MOJIBAKE_FIRST.search(text) else []
+
+
+def _strip_lines(text: str) -> str:
+    return "\n".join(t.strip(" \t\u3000\r\n") for t in text.split("\n"))
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One cleaning step: the noise it reports (its hits, sampled with ``pad`` characters), and the fix."""
+
+    kind: str | None
+    hits: Callable[[str], list[re.Match[str]]] | None
+    fix: Callable[[str], str]
+    pad: int = 0
+
+
+# The cleaning, in order. Every pattern stops at a newline and every fix but the strip works character
+# by character, so a step over the joined document equals the same step line by line.
+_STEPS: tuple[_Step, ...] = (
+    _Step("html-entity", lambda t: _entities(t) if "&" in t else [], _decode_entities, 4),
+    _Step("odd-spaces", lambda t: list(_ODD_SPACE.finditer(t)), lambda t: _ODD_SPACE.sub(" ", t), 6),
+    _Step(None, None, _fold_width),
+    _Step("page-number", lambda t: list(_PAGE_LINE.finditer(t)), lambda t: _PAGE_LINE.sub("", t)),
+    _Step("pinyin-annotation", lambda t: list(_PINYIN.finditer(t)), _strip_pinyin, 2),
+    _Step("doubled-punctuation", _doubled, lambda t: _PUNCT_RUN.sub(_collapse_punct, t), 4),
+    _Step("mojibake", _mojibake, lambda t: t, 4),  # reported, not repaired: nothing to repair it with
+    _Step(None, None, _strip_lines),
+    _Step(None, None, lambda t: _MULTI_SPACE.sub(" ", _CJK_GAP.sub("", t))),
+)
+
+
+def _clean(text: str, sources: list[int], tally: _Tally) -> list[str]:
+    """``text`` (lines joined by newlines, with their source lines) through every step, noise tallied."""
+    for step in _STEPS:
+        found = step.hits(text) if step.hits is not None else []
+        if found and step.kind is not None:
+            _tally_first(tally, step.kind, len(found), text, found[0], sources, step.pad)
+        text = step.fix(text)
     return text.split("\n")
+
+
+def _clean_document(texts: list[str], sources: list[int], tally: _Tally) -> list[str]:
+    """The steps once over the joined document (far fewer calls than line by line)."""
+    if any("\n" in t for t in texts):  # a line that holds line breaks keeps them
+        return [clean_line(t, tally, s) for t, s in zip(texts, sources, strict=True)]
+    return _clean("\n".join(texts), sources, tally)
 
 
 def to_simplified(lines: list[str]) -> tuple[list[str], bool]:

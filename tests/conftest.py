@@ -1,13 +1,24 @@
-"""Shared fixtures: the national rubric, the real corpus beside the checkout, and a complete sample."""
+"""Shared fixtures: the national rubric, the real corpus beside the checkout, and a complete sample.
+
+The suite never writes to the user's cache: before anything is imported, SCORER_CACHE_DIR points at a
+temporary folder for the whole session (removed at its end), and the `scorer` commands the tests run
+in subprocesses inherit it.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from scorer.api import load_rubric
-from scorer.rubric import Rubric
+CACHE = Path(tempfile.mkdtemp(prefix="scorer-tests-cache-"))
+os.environ["SCORER_CACHE_DIR"] = str(CACHE)
+
+from scorer.api import load_rubric  # noqa: E402  (imported once the cache is in place)
+from scorer.rubric import Rubric  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -38,3 +49,7 @@ def openings_dir() -> Path:
 @pytest.fixture(scope="session")
 def complete_text() -> str:
     return (REPORTS / "qinghe-county-2024.txt").read_text("utf-8")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(CACHE, ignore_errors=True)

@@ -16,16 +16,16 @@ import yaml
 
 from scorer.api import score_text
 from scorer.rubric import Rubric
-from tests.casekit import check, fill
+from tests.casekit import check, fill, listed
 from tests.test_match_layouts import FILL
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "match" / "evidence.yaml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", listed(CASES))
 def test_evidence(case: dict[str, Any], rubric: Rubric) -> None:
-    check(score_text(fill(case["text"], FILL), rubric), case["expect"])
+    check(score_text(fill(case["text"], FILL), rubric), case["expect"], case.get("wrong", ()))
 
 
 def test_a_missing_duty_quotes_the_mention_that_is_not_the_part(rubric: Rubric) -> None:

@@ -10,7 +10,7 @@ import yaml
 
 from scorer.api import score_text
 from scorer.rubric import Rubric
-from tests.casekit import check, fill
+from tests.casekit import check, fill, listed
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "match" / "redteam.yaml").read_text("utf-8"))
@@ -41,6 +41,6 @@ FILL = {
 }
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", listed(CASES))
 def test_redteam(case: dict[str, Any], rubric: Rubric) -> None:
-    check(score_text(fill(case["text"], FILL), rubric), case["expect"])
+    check(score_text(fill(case["text"], FILL), rubric), case["expect"], case.get("wrong", ()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from types import ModuleType
 
-from scorer.checks import deadline, formal, genre, noise, placeholder, sections, spam, substance, year
+from scorer.checks import deadline, formal, genre, history, noise, placeholder, sections, spam, substance, year
 from scorer.checks.base import Context
 from scorer.model import Finding
 
@@ -22,6 +22,7 @@ REGISTRY: dict[str, ModuleType] = {
     year.ID: year,
     deadline.ID: deadline,
     substance.ID: substance,
+    history.ID: history,
 }
 
 

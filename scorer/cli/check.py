@@ -45,13 +45,24 @@ def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) 
 
 def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
               quiet: bool, detail: bool = False, stdin: tuple[str, bytes] | None = None,
-              max_bytes: int | None = None, policy: Policy | None = None) -> RunResult:
-    """Score a batch; unreadable files are reported on stderr, one line each, as they come."""
+              max_bytes: int | None = None, policy: Policy | None = None, previous: str | None = None,
+              history: str | None = None) -> RunResult:
+    """Score a batch; unreadable files are reported on stderr, one line each, as they come.
+
+    ``previous`` (one report) or ``history`` (a folder) give last year's reports to compare with.
+    """
     from scorer.batch import plan, run_plan
     from scorer.model import FileError, RunResult, Scorecard
 
     try:
         the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, policy=policy)
+        if previous or history:
+            from scorer.pairing import with_previous
+
+            paired = with_previous(the_plan, previous, history, jobs or config.jobs)
+            the_plan = paired.plan
+            if history and not quiet:
+                _report_pairing(len(the_plan.previous), paired.unpaired)
     except ScorerError as exc:
         fail(str(exc))
     cards: list[Scorecard] = []
@@ -81,6 +92,15 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
                 cards.append(item)
             progress.advance(task)
     return RunResult(tuple(cards), tuple(errors))
+
+
+def _report_pairing(paired: int, unpaired: tuple[str, ...]) -> None:
+    """One line on stderr: how many reports were compared with last year's, and which found none."""
+    line = f"scorer: history: {paired} of {paired + len(unpaired)} reports compared with last year's"
+    if unpaired:
+        shown = ", ".join(unpaired[:5]) + (f" and {len(unpaired) - 5} more" if len(unpaired) > 5 else "")
+        line += f"; no report of the same issuer for the year before: {shown}"
+    click.echo(line, err=True)
 
 
 def _failed(result: RunResult, fail_on: str | None, diff: Diff | None) -> bool:
@@ -139,11 +159,17 @@ def _report_diff(diff: Diff, lang: str) -> None:
               help="With '-': the name of the report read from standard input (its type and config overrides).")
 @click.option("--max-size", "max_size", default=None, metavar="SIZE",
               help="Refuse inputs larger than this, e.g. 500KB or 20MB (default: the config's, else 20MB).")
+@click.option("--previous", "previous", default=None, metavar="FILE",
+              help="Last year's report: compare the one report checked with it (recycled text, last year's plan).")
+@click.option("--history", "history", default=None, metavar="DIR",
+              help="A folder of earlier reports: compare each report with the one of the same issuer for the "
+                   "year before, found there or among the inputs (default: the config's history).")
 @extra_options
 def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | None, fmt: str | None,
           lang: str | None, output: str | None, jobs: int | None, quiet: bool, fail_under: float | None,
           fail_on: str | None, exit_zero: bool, baseline_path: str | None, color: bool | None,
-          width: int | None, stdin_filename: str | None, max_size: str | None, extras: Extras) -> None:
+          width: int | None, stdin_filename: str | None, max_size: str | None, previous: str | None,
+          history: str | None, extras: Extras) -> None:
     """Score report files, folders or globs ('-': standard input; none: the config's include, else the
     current folder).
 
@@ -164,8 +190,11 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
     from scorer.model import Policy
 
     policy = Policy(fail_on, fail_under)
+    if previous and history:
+        fail("--previous and --history: give one (--previous for one report, --history for a batch)")
     result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html", stdin=stdin,
-                       max_bytes=max_bytes, policy=policy)
+                       max_bytes=max_bytes, policy=policy, previous=previous,
+                       history=history or (config.history if not previous else None))
     diff = None
     if baseline_path:
         from scorer import baseline

@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import FileError, RunResult, Scorecard
+from scorer.model import FileError, Previous, RunResult, Scorecard
 from scorer.render import gap_text, status_key, verdict_text
 from scorer.stats import failing_first, part_counts, score_bins
 
@@ -51,6 +51,13 @@ table.reports tr.fail td:first-child,table.reports tr.unreadable td:first-child{
 table.reports tr.pass td:first-child{border-left:6px solid var(--found)}
 .legend{font-size:.85rem;color:var(--muted)}
 .legend i{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem 0 .6rem}
+table.recycled{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}
+table.recycled td,table.recycled th{border:1px solid var(--line);padding:.25rem .4rem;vertical-align:top;
+ text-align:left}
+table.recycled td.last{color:var(--muted)}
+ul.checklist{list-style:none;padding-left:.2rem}ul.checklist li{margin:.15rem 0}
+ul.checklist .mark{font-weight:bold;margin-right:.4rem}
+ul.checklist li.followed .mark{color:var(--found)}ul.checklist li.not-followed .mark{color:var(--weak)}
 svg text{font-family:inherit}
 @page{size:A4;margin:15mm}
 @media print{body{max-width:none;padding:0}.report{page-break-before:always;break-before:page}
@@ -106,6 +113,8 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
         out.append("</ul>")
     else:
         out.append(f'<p class="status found">{e(t(lang, "no_findings"))}</p>')
+    if card.previous is not None:
+        out.append(previous_html(card.previous, lang))
     if card.template:
         text = "\n".join(f"{h.heading}\n  ({h.hint})" for h in card.template)
         out.append(f"<h3>{e(t(lang, 'template'))}</h3><p>{e(t(lang, 'fix_hint'))}</p>"
@@ -123,6 +132,41 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
                        f"{number}{e(node.title)} {_line(lang, node.line)}{tags}</li>")
         out.append("</ol>")
     out.append("</section>")
+    return "\n".join(out)
+
+
+def previous_html(prev: Previous, lang: str) -> str:
+    """Last year's report beside this one: recycled paragraphs side by side, last year's plan as a checklist."""
+    from scorer.rubric import ui_label
+
+    e = escape
+    year = prev.report_year if prev.report_year is not None else "?"
+    out = [f'<section class="previous" data-path="{e(prev.path)}">',
+           f'<h3>{e(ui_label(lang, "previous_title"))}</h3>',
+           f'<p>{e(ui_label(lang, "previous_file", path=prev.path, year=year))}<br>'
+           f'<span class="share">{e(ui_label(lang, "previous_share", pct=f"{100 * prev.recycled_share:.1f}"))}'
+           "</span></p>"]
+    if prev.recycled:
+        out.append(f'<table class="recycled"><thead><tr><th>{e(ui_label(lang, "previous_this_col"))}</th>'
+                   f'<th>{e(ui_label(lang, "previous_last_col"))}</th></tr></thead><tbody>')
+        for r in prev.recycled:
+            out.append(f'<tr data-line="{r.line}" data-related-line="{r.related_line}">'
+                       f'<td class="this">{_line(lang, r.line)} {e(r.text)}</td>'
+                       f'<td class="last">{_line(lang, r.related_line)} {e(r.related_text)}</td></tr>')
+        out.append("</tbody></table>")
+    if not prev.plan:
+        out.append(f'<p class="plan none">{e(ui_label(lang, "previous_no_plan"))}</p></section>')
+        return "\n".join(out)
+    plan = ui_label(lang, "previous_plan", total=prev.plan_items, followed=prev.plan_items_followed)
+    out.append(f'<p class="plan">{e(plan)}</p><ul class="checklist">')
+    for item in prev.plan:
+        cls, key, mark = ("followed", "previous_followed", "✓") if item.followed else (
+            "not-followed", "previous_not_followed", "✗")
+        trace = (f' <span class="ln">{e(ui_label(lang, "previous_trace", line=item.trace_line))}</span>'
+                 if item.trace_line is not None else "")
+        out.append(f'<li class="{cls}" data-line="{item.line}"><span class="mark">{mark} '
+                   f'{e(ui_label(lang, key))}</span>{e(item.text)}{trace}</li>')
+    out.append("</ul></section>")
     return "\n".join(out)
 
 

@@ -6,7 +6,7 @@ from io import StringIO
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import RunResult, Scorecard
+from scorer.model import Previous, RunResult, Scorecard
 from scorer.render import status_key, verdict_text
 
 if TYPE_CHECKING:
@@ -81,6 +81,49 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         console.print(grid)
     else:
         console.print(Text(t(lang, "no_findings"), style="green"))
+    if card.previous is not None:
+        _previous(console, card.previous, lang)
+
+
+def _previous(console: Console, prev: Previous, lang: str) -> None:
+    """Last year's report beside this one: recycled paragraphs side by side, last year's plan as a checklist."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from scorer.rubric import ui_label
+
+    year = prev.report_year if prev.report_year is not None else "?"
+    console.print(Text(ui_label(lang, "previous_title"), style="bold"))
+    console.print(Text("  " + ui_label(lang, "previous_file", path=prev.path, year=year)))
+    console.print(Text("  " + ui_label(lang, "previous_share", pct=f"{100 * prev.recycled_share:.1f}")))
+    if prev.recycled:
+        table = Table(expand=True, header_style="bold", show_lines=True)
+        table.add_column(ui_label(lang, "previous_this_col"), ratio=1, overflow="fold")
+        table.add_column(ui_label(lang, "previous_last_col"), ratio=1, overflow="fold")
+        for r in prev.recycled:
+            table.add_row(Text(f"{ui_label(lang, 'previous_this', line=r.line)}\n{_cut(r.text)}"),
+                          Text(f"{ui_label(lang, 'previous_last', line=r.related_line)}\n{_cut(r.related_text)}",
+                               style="dim"))
+        console.print(table)
+    if not prev.plan:
+        console.print(Text("  " + ui_label(lang, "previous_no_plan"), style="dim"))
+        return
+    plan = ui_label(lang, "previous_plan", total=prev.plan_items, followed=prev.plan_items_followed)
+    console.print(Text("  " + plan))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in prev.plan:
+        mark = Text("✓ " + ui_label(lang, "previous_followed"), style="green") if item.followed else Text(
+            "✗ " + ui_label(lang, "previous_not_followed"), style="yellow")
+        where = f" ({ui_label(lang, 'previous_trace', line=item.trace_line)})" if item.trace_line is not None else ""
+        grid.add_row(" ", mark, Text(_cut(item.text, 80) + where))
+    console.print(grid)
+
+
+def _cut(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def render(result: RunResult, options: RenderOptions) -> str:

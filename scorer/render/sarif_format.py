@@ -37,6 +37,14 @@ def _rule(rid: str, doc: str | None) -> dict[str, Any]:
     }
 
 
+def _related(path: str, line: int | None) -> dict[str, Any]:
+    """A finding's place in another file (last year's report), as a SARIF related location."""
+    where: dict[str, Any] = {"artifactLocation": {"uri": uri(path)}}
+    if line is not None and line > 0:
+        where["region"] = {"startLine": line}
+    return {"id": 0, "physicalLocation": where}
+
+
 def render(result: RunResult, options: RenderOptions) -> str:
     from scorer.baseline import fingerprint
 
@@ -49,7 +57,9 @@ def render(result: RunResult, options: RenderOptions) -> str:
             props: dict[str, Any] = {"criterion": f.criterion, "score": card.score, "verdict": card.verdict.value}
             if f.page is not None:
                 props["page"] = f.page
+            related = [] if f.related is None else [_related(f.related.path, f.related.line)]
             results.append({
+                **({"relatedLocations": related} if related else {}),
                 "ruleId": f.rule,
                 "ruleIndex": index[f.rule],
                 "level": _LEVEL[f.severity.value],

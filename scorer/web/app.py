@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, render_template, request
 from markupsafe import Markup
@@ -13,7 +13,10 @@ from scorer.errors import InputError, ScorerError
 from scorer.model import Document
 from scorer.read import read_bytes
 from scorer.render.html_format import STYLE, card_html
-from scorer.rubric import builtin_ids
+from scorer.rubric import Rubric, builtin_ids
+
+if TYPE_CHECKING:
+    from scorer.history import Pieces
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest report the page accepts; real reports are well under 5 MB
 _FORM_SLACK = 256 * 1024  # multipart boundaries and the other form fields
@@ -38,6 +41,16 @@ def _auto_rubric(doc: Document) -> tuple[str, dict[str, str]]:
         rubric, reasons[lang] = chooser(doc, lang)
         rubric_id = str(rubric.id)
     return rubric_id, reasons
+
+
+def _previous(name: str | None, data: bytes | None, rubric: Rubric, limit: int) -> tuple[Pieces | None, str | None]:
+    """Last year's report from the form's second file, as the comparison reads it; or why it cannot be read."""
+    if name is None or data is None:
+        return None, None
+    try:
+        return api.pieces(read_bytes(name, data, limit), rubric), None
+    except InputError as exc:
+        return None, f"{exc.path}: {exc.reason}"
 
 
 def create_app(max_bytes: int | None = None) -> Flask:
@@ -71,20 +84,28 @@ def create_app(max_bytes: int | None = None) -> Flask:
                                "en": "Choose a file, or paste the report's text."}, chosen=chosen), 400
         if len(data) > limit:
             return page(error=_too_big(limit), chosen=chosen), 413
+        last = request.files.get("previous")
+        last_data = last.read(limit + 1) if last is not None and last.filename else None
+        if last_data is not None and len(last_data) > limit:
+            return page(error=_too_big(limit), chosen=chosen), 413
         try:
             doc = read_bytes(name, data, limit)
             rubric_id, reason = _auto_rubric(doc) if chosen == "auto" else (chosen, {})
             if rubric_id not in rubrics:
                 raise ScorerError(f"{rubric_id}: no such rubric (built-in rubrics: {', '.join(rubrics)})")
             rubric = api.load_rubric(rubric_id)
-            cards = {lang: api.score_document(doc, rubric, lang, detail=True) for lang in LANGS}
+            previous, bad = _previous(last.filename if last is not None else None, last_data, rubric, limit)
+            cards = {lang: api.score_document(doc, rubric, lang, detail=True, previous=previous) for lang in LANGS}
         except InputError as exc:  # the same line the CLI prints after "scorer: "
             message = f"{exc.path}: {exc.reason}"
             return page(error={"zh": message, "en": message}, chosen=chosen), 422
         except ScorerError as exc:
             return page(error={"zh": str(exc), "en": str(exc)}, chosen=chosen), 400
         html = {lang: Markup(card_html(card, lang)) for lang, card in cards.items()}
-        return page(cards=html, name=name, rubric_id=rubric_id, reason=reason, chosen=chosen)
+        # An unreadable previous report: its one line, and this year's report scored without the comparison.
+        error = {"zh": bad, "en": bad} if bad else None
+        return page(cards=html, name=name, rubric_id=rubric_id, reason=reason, chosen=chosen,
+                    error=error), 422 if bad else 200
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_: RequestEntityTooLarge) -> tuple[str, int]:

@@ -20,9 +20,11 @@
   var nameBox = document.getElementById("file-name");
   var clientError = document.getElementById("client-error");
   var limit = parseInt(form.getAttribute("data-limit"), 10);
+  var previous = document.getElementById("previous");  // last year's report, optional
   function tooBig() {
     var f = input.files && input.files[0];
-    return f && f.size > limit;
+    var p = previous && previous.files && previous.files[0];
+    return (f && f.size > limit) || (p && p.size > limit);
   }
   function showFile() {
     var f = input.files && input.files[0];
@@ -35,6 +37,7 @@
     }
   }
   input.addEventListener("change", showFile);
+  if (previous) { previous.addEventListener("change", showFile); }
   ["dragenter", "dragover"].forEach(function (ev) {
     drop.addEventListener(ev, function (e) { e.preventDefault(); drop.classList.add("over"); });
   });
