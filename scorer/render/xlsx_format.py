@@ -154,6 +154,9 @@ def _summary(sheet: _Sheet, result: RunResult, lang: str) -> None:
     first_part = len(names) + 1
     names += [p.label for p in parts]
     names += [t(lang, k) for k in ("col_errors", "col_warnings", "col_late", "rubric")]
+    compared = any(c.previous is not None for c in result.cards)  # --previous or --history: year over year
+    if compared:
+        names += [t(lang, k) for k in ("col_previous", "col_recycled", "col_plan_followed")]
     sheet.header(names)
     wrap = (5, 9)  # title, reasons
     for row in failing_first(result):
@@ -178,7 +181,12 @@ def _summary(sheet: _Sheet, result: RunResult, lang: str) -> None:
                   "" if late is None else t(lang, "yes" if late else "no"), row.rubric_id]
         if late:
             fills[len(cells) - 1] = _BAD
+        prev = row.previous
+        if prev is not None:
+            cells += [prev.path, prev.recycled_share, f"{prev.plan_items_followed}/{prev.plan_items}"]
         sheet.put(cells, fills=fills, wrap=wrap)
+        if prev is not None:
+            sheet.ws.cell(row=sheet.row, column=len(cells) - 1).number_format = "0.0%"
     sheet.finish()
 
 
