@@ -203,6 +203,8 @@ def test_no_path_and_no_include_scores_the_current_folder(tmp_path: Path) -> Non
     shutil.copy(DRAFT, tmp_path / "sub" / "b.txt")
     code, doc = report(cwd=tmp_path)
     assert code == 1 and [r["path"] for r in doc["reports"]] == ["a.txt", "sub/b.txt"]
+    proc = run("baseline", "write", "--quiet", cwd=tmp_path)  # the baseline of the same files
+    assert proc.returncode == 0 and run("check", "--baseline", "scorer-baseline.json", cwd=tmp_path).returncode == 0
     (tmp_path / "scorer.yaml").write_text("include: ['sub/*.txt']\n", "utf-8")
     _, doc = report(cwd=tmp_path)
     assert [r["path"] for r in doc["reports"]] == ["sub/b.txt"]  # the config's include, when it has one
