@@ -165,7 +165,8 @@ def test_statistics_parts_rules_and_the_score_chart(book: Any, reference: dict[s
     for r in cells[start + 1:]:
         if r[0] is None:
             break
-        per_rule[(r[0], r[2])] = (r[3], r[4])
+        per_rule[(r[0], r[1])] = (r[2], r[3])
+        assert r[4], r  # what the rule checks
     for (rule, sev), (n, k) in per_rule.items():
         assert n == sum(1 for r in reports for f in r["findings"] if f["rule"] == rule and t("zh", f["severity"]) == sev)
         assert k == sum(1 for r in reports if any(f["rule"] == rule and t("zh", f["severity"]) == sev

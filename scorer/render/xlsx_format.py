@@ -226,10 +226,11 @@ def _statistics(sheet: _Sheet, result: RunResult, lang: str) -> None:
         sheet.put([p.label, p.found, p.weak, p.missing, p.not_written], fills=fills)
     sheet.put([])
     sheet.put([t(lang, "stats_rules")], bold=True, measure=False)
-    sheet.header([t(lang, k) for k in ("col_rule", "col_what", "col_severity", "col_findings", "col_reports")])
+    # What the rule checks comes last: a wide column there leaves the narrow counts of the other tables alone.
+    sheet.header([t(lang, k) for k in ("col_rule", "col_severity", "col_findings", "col_reports", "col_what")])
     for r in rule_counts(result):
-        sheet.put([r.rule, rule_summary(r.rule, lang), t(lang, r.severity.value), r.findings, r.reports],
-                  fills={3: _SEVERITY[r.severity.value]}, wrap=(2,))
+        sheet.put([r.rule, t(lang, r.severity.value), r.findings, r.reports, rule_summary(r.rule, lang)],
+                  fills={2: _SEVERITY[r.severity.value]}, wrap=(5,))
     sheet.put([])
     sheet.put([t(lang, "histogram")], bold=True, measure=False)
     sheet.header([t(lang, "col_range"), t(lang, "pass"), t(lang, "fail")])
