@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -56,7 +57,9 @@ def test_make_demo_on_a_fresh_copy_prints_only_the_venv_line_first(tmp_path: Pat
     if make is None:
         pytest.skip("make is not installed")
     src = fresh_copy(tmp_path / "clone")
-    proc = subprocess.run([make, "demo"], cwd=src, capture_output=True, text=True, timeout=900)
+    # As a user types it in a shell: not as a sub-make of `make test` (which would print "Entering directory").
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "VIRTUAL_ENV")}
+    proc = subprocess.run([make, "demo"], cwd=src, capture_output=True, text=True, timeout=900, env=env)
     output = proc.stdout + proc.stderr
     if proc.returncode and _offline(output):
         pytest.skip("the dependencies cannot be installed here (no package index)")
