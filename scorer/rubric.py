@@ -404,14 +404,15 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     bare = f"(?:{'|'.join(p.pattern for p in actions)})"
     # an action right after a word of intent (将带头述法) is a plan: neither the gap nor the action may start there
     stop = "".join(f"(?!{p.pattern})" for p in barred) + "".join(f"(?!{p.pattern}{bare})" for p in before)
-    act = "".join(f"(?<!{p.pattern})" for p in before) + bare
-    subject = f"(?:{'|'.join(p.pattern for p in subjects)})"
+    right_after = _patterns(spec.get("not_right_after", []), where, [*loc, "not_right_after"])
+    act = "".join(f"(?<!{p.pattern})" for p in (*before, *right_after)) + bare
+    # (全面压实党政主要负责人履行……职责, 督促企业主要负责人落实……: the leader is the object, not the subject)
+    after = "".join(f"(?<!{p.pattern})" for p in _patterns(spec.get("object_after", []), where,
+                                                          [*loc, "object_after"]))
+    subject = f"{after}(?:{'|'.join(p.pattern for p in subjects)})"
     joined = f"{subject}(?:{stop}[^。;!?]){{0,{gap}}}?{act}"
     claims = _patterns(spec.get("claims", []), where, [*loc, "claims"])
-    # (全面压实党政主要负责人履行……职责, 督促企业主要负责人落实……: the leader is the object, not the subject)
-    after = "".join(f"(?<!{p.pattern})" for p in _patterns(spec.get("not_claimed_after", []), where,
-                                                          [*loc, "not_claimed_after"]))
-    claimed = (f"{after}{subject}[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?"
+    claimed = (f"{subject}[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?"
                f"(?:{'|'.join(p.pattern for p in claims)})" if claims else None)
     openers = _patterns(spec.get("openers", []), where, [*loc, "openers"])
     opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)*" if openers else ""
