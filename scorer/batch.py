@@ -58,11 +58,18 @@ def derive_rubric(rubric: Rubric, rules: Mapping[str, str], where: str = "rules"
         if sev not in SEVERITIES:
             raise ConfigError(f"{where}.{rid}: expected one of {', '.join(SEVERITIES)}, got {sev!r}")
         spec = rubric.rule(rid)
-        if rid not in rubric.rules:
+        # A rule the rubric does not list still runs there (at its default severity): it can be set too.
+        if rid not in rubric.rules and rid not in _registered_rules():
             known = ", ".join(sorted(rubric.rules))
             raise ConfigError(f"{where}.{rid}: unknown rule in rubric {rubric.id!r} (known: {known})")
         new[rid] = replace(spec, severity=None if sev == "off" else Severity(sev))
     return replace(rubric, rules=new)
+
+
+def _registered_rules() -> set[str]:
+    from scorer.checks import all_rules
+
+    return set(all_rules())
 
 
 def _apply_rules(card: Scorecard, rules: Mapping[str, str], rubric: Rubric, policy: Policy) -> Scorecard:

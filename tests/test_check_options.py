@@ -106,6 +106,21 @@ def test_the_command_line_beats_the_config(tmp_path: Path) -> None:
     assert rules_of(doc) == {"placeholder"}
 
 
+def test_selection_with_a_rubric_that_does_not_list_every_rule(tmp_path: Path) -> None:
+    from scorer.rubric import builtin_dir
+
+    data = yaml.safe_load((builtin_dir() / "national.yaml").read_text("utf-8"))
+    data["id"] = "short"
+    del data["rules"]["title-format"]  # the rule still runs here, at its default severity (warning)
+    (tmp_path / "short.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    _, doc = report(str(DRAFT), "--rubric", str(tmp_path / "short.yaml"))
+    assert "title-format" in rules_of(doc)
+    _, doc = report(str(DRAFT), "--rubric", str(tmp_path / "short.yaml"), "--ignore", "title-format")
+    assert "title-format" not in rules_of(doc) and "placeholder" in rules_of(doc)
+    _, doc = report(str(DRAFT), "--rubric", str(tmp_path / "short.yaml"), "--select", "placeholder")
+    assert rules_of(doc) == {"placeholder"}
+
+
 def test_an_unknown_rule_is_one_line_and_exit_2() -> None:
     proc = run("check", str(DRAFT), "--ignore", "placeholdr")
     assert proc.returncode == 2 and proc.stdout == ""
