@@ -7,23 +7,27 @@ STAMP_DEV := $(VENV)/.installed-dev
 
 .PHONY: install demo test lint bench golden clean
 
+# The venv line is the only one a fresh `make demo` shows before the scorecards: pip runs with -qq
+# (errors only) and the commands themselves are not echoed.
+PIP := $(BIN)/python -m pip install -qq
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(PIP) --upgrade pip
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
+	@$(PIP) -e .
+	@touch $@
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@ $(STAMP_RUN)
+	@$(PIP) -e '.[dev]'
+	@touch $@ $(STAMP_RUN)
 
 install: $(STAMP_RUN)
 
 demo: $(STAMP_RUN)
 	@# exit 1 (a report fails) is the point of the demo; 2 (bad input or usage) is a real error
-	$(BIN)/scorer check reports/ || [ $$? -eq 1 ]
+	@$(BIN)/scorer check reports/ || [ $$? -eq 1 ]
 	@echo
 	@echo "(A failing report above is the point of the demo: see what it lacks and where.)"
 

@@ -61,11 +61,18 @@ def derive_rubric(rubric: Rubric, rules: Mapping[str, str], where: str = "rules"
         if sev not in SEVERITIES:
             raise ConfigError(f"{where}.{rid}: expected one of {', '.join(SEVERITIES)}, got {sev!r}")
         spec = rubric.rule(rid)
-        if rid not in rubric.rules:
+        # A rule the rubric does not list still runs there (at its default severity): it can be set too.
+        if rid not in rubric.rules and rid not in _registered_rules():
             known = ", ".join(sorted(rubric.rules))
             raise ConfigError(f"{where}.{rid}: unknown rule in rubric {rubric.id!r} (known: {known})")
         new[rid] = replace(spec, severity=None if sev == "off" else Severity(sev))
     return replace(rubric, rules=new)
+
+
+def _registered_rules() -> set[str]:
+    from scorer.checks import all_rules
+
+    return set(all_rules())
 
 
 def _apply_rules(card: Scorecard, rules: Mapping[str, str], rubric: Rubric, policy: Policy) -> Scorecard:
@@ -293,7 +300,7 @@ class Summary:
     mean_score: float | None
     # (criterion id, label, reports where it is missing, where it is weak), most often missing first
     gaps: tuple[tuple[str, str, int, int], ...]
-    worst: tuple[Scorecard, ...]
+    worst: tuple[Scorecard, ...]  # the lowest-scoring failing reports
 
 
 def summarize(result: RunResult, top: int = 5) -> Summary:
@@ -311,7 +318,7 @@ def summarize(result: RunResult, top: int = 5) -> Summary:
                 row[1] += 1
     gaps = sorted(((cid, labels[cid], m, w) for cid, (m, w) in counts.items() if m or w),
                   key=lambda g: (-g[2], -g[3], g[0]))
-    worst = sorted((c for c in cards if c.score < 100), key=lambda c: (c.score, c.path))[:top]
+    worst = sorted((c for c in cards if c.verdict is Verdict.FAIL), key=lambda c: (c.score, c.path))[:top]
     mean = round(sum(c.score for c in cards) / len(cards), 1) if cards else None
     return Summary(len(cards), passed, len(cards) - passed, len(result.errors), mean, tuple(gaps[:top]),
                    tuple(worst))

@@ -99,7 +99,7 @@ def test_summary_counts_verdicts_gaps_and_worst(folder: Path, rubric: Rubric) ->
     causes = next(g for g in s.gaps if g[0] == "shortcomings.causes")
     assert causes[2] == sum(1 for c in result.cards for k in c.criteria
                             if k.id == "shortcomings.causes" and k.status.value == "missing")
-    assert [c.score for c in s.worst] == sorted(c.score for c in result.cards if c.score < 100)
+    assert [c.score for c in s.worst] == sorted(c.score for c in result.cards if c.verdict.value == "fail")
 
 
 def test_cli_jobs_output_is_identical_and_stderr_quiet_off_a_terminal(folder: Path) -> None:

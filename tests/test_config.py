@@ -89,9 +89,9 @@ def test_off_written_bare_in_yaml_means_off(tmp_path: Path) -> None:
 
 
 def test_schema_lists_every_format() -> None:
-    from scorer.render import FORMATS
+    from scorer.render import BINARY_FORMATS, FORMATS
 
-    assert set(config_schema()["properties"]["format"]["enum"]) == set(FORMATS)
+    assert set(config_schema()["properties"]["format"]["enum"]) == set(FORMATS) | set(BINARY_FORMATS)
 
 
 def test_cli_precedence_option_over_config_file_over_discovered(tmp_path: Path) -> None:

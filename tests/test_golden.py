@@ -26,7 +26,7 @@ REGENERATE = os.environ.get("SCORER_REGENERATE_GOLDEN") == "1"
 SAMPLES = {path.stem: (f"reports/{path.name}",) for path in sorted(REPORTS.glob("*.txt"))}
 INPUTS = {**SAMPLES, "batch": tuple(p for paths in SAMPLES.values() for p in paths)}
 SUFFIX = {"rich": "txt", "json": "json", "html": "html", "sarif": "sarif.json", "junit": "xml",
-          "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md"}
+          "github": "github.txt", "gitlab": "gitlab.json", "markdown": "md", "concise": "concise.txt"}
 ENGLISH_TOO = ("rich", "json")
 RUNS = [(name, fmt, lang) for name in INPUTS for fmt in sorted(FORMATS)
         for lang in ("zh", "en") if lang == "zh" or fmt in ENGLISH_TOO]

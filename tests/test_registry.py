@@ -10,7 +10,7 @@ import scorer.read
 import scorer.render
 from scorer.checks import REGISTRY, all_rules
 from scorer.read import READERS
-from scorer.render import FORMATS
+from scorer.render import BINARY_FORMATS, FORMATS
 
 _HELPERS = {"base"}
 
@@ -36,8 +36,9 @@ def test_every_reader_module_is_registered() -> None:
 
 
 def test_every_format_module_is_registered() -> None:
-    registered = {fn.__module__.rsplit(".", 1)[1] for fn in FORMATS.values()}
+    registered = {fn.__module__.rsplit(".", 1)[1] for fn in (*FORMATS.values(), *BINARY_FORMATS.values())}
     assert registered == _modules(scorer.render) - {"safe"}
+    assert not set(FORMATS) & set(BINARY_FORMATS)
 
 
 def test_every_package_is_shipped_in_the_wheel() -> None:

@@ -40,15 +40,16 @@ def fail(message: str) -> NoReturn:
     sys.exit(ExitCode.USAGE)
 
 
-def write_output(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file beside it, renamed over it.
+def write_output(path: str, data: str | bytes) -> None:
+    """Write text (UTF-8) or bytes to ``path`` whole or not at all: a temporary file beside it, renamed over it.
 
-    A full disk or a crash leaves the previous file as it was. A device or a pipe (``-o /dev/stdout``)
-    is written to directly; a link is followed to the file it names.
+    A full disk or a crash leaves the previous file as it was, and no temporary file behind. A device
+    or a pipe (``-o /dev/stdout``) is written to directly; a link is followed to the file it names.
     """
     import stat
     import tempfile
 
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "backslashreplace")
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
@@ -57,14 +58,14 @@ def write_output(path: str, text: str) -> None:
         fail(f"{path}: cannot write ({exc.strerror or exc})")
     try:
         if mode is not None and not stat.S_ISREG(mode):
-            with open(path, "w", encoding="utf-8", errors="backslashreplace") as fh:
-                fh.write(text)
+            with open(path, "wb") as fh:
+                fh.write(raw)
             return
         target = os.path.realpath(path)
         fd, tmp = tempfile.mkstemp(prefix=".scorer-", suffix=".tmp", dir=os.path.dirname(target))
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(raw)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())

@@ -35,6 +35,8 @@ def write(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
 
     config = load_settings(config_path)
     lang = lang or config.lang or "zh"
+    if not paths and not config.include:  # as `scorer check`: the current folder
+        paths = (".",)
     result = score_all(paths, config, rubric_ref, lang, jobs, quiet, timeout=timeout, memory=memory_bytes(memory_limit))
     write_output(output, base.dumps(base.build(result, output, lang)))
     if not quiet:

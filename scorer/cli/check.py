@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 from scorer.cli import ExitCode, fail, main, say, write_output
+from scorer.cli.options import Extras, extra_options, statistics_text, want_color
 from scorer.errors import ScorerError
-from scorer.render import FORMATS
+from scorer.render import BINARY_FORMATS, FORMATS
 from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def _report_diff(diff: Diff, lang: str) -> None:
                    "signature (default: the config's, else national).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Config file (default: scorer.yaml or [tool.scorer] in pyproject.toml, found upwards).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+@click.option("--format", "fmt", type=click.Choice(sorted({*FORMATS, *BINARY_FORMATS})), default=None,
               help="Output format (default: the config's; github under GitHub Actions; else rich).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of labels and messages [zh].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -190,7 +191,9 @@ def _report_diff(diff: Diff, lang: str) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when reports fail (2 still means bad input).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Fail only on findings not in this baseline, or on a score that dropped.")
-@click.option("--color/--no-color", default=None, help="Force or disable colour (NO_COLOR is respected).")
+@click.option("--color/--no-color", default=None,
+              help="Force colour (on a pipe too) or disable it (default: on a terminal; NO_COLOR and "
+                   "FORCE_COLOR are respected).")
 @click.option("--width", type=int, default=None, help="Terminal width for the rich format.")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="With '-': the name of the report read from standard input (its type and config overrides).")
@@ -203,21 +206,24 @@ def _report_diff(diff: Diff, lang: str) -> None:
                    "year before, found there or among the inputs (default: the config's history).")
 @TIMEOUT_OPTION
 @MEMORY_OPTION
+@extra_options
 def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | None, fmt: str | None,
           lang: str | None, output: str | None, jobs: int | None, quiet: bool, fail_under: float | None,
           fail_on: str | None, exit_zero: bool, baseline_path: str | None, color: bool | None,
           width: int | None, stdin_filename: str | None, max_size: str | None, previous: str | None,
-          history: str | None, timeout: float | None, memory_limit: str | None) -> None:
-    """Score report files, folders or globs ('-': standard input).
+          history: str | None, timeout: float | None, memory_limit: str | None, extras: Extras) -> None:
+    """Score report files, folders or globs ('-': standard input; none: the config's include, else the
+    current folder).
 
     Exit 0: all pass; 1: some report fails; 2: bad input or usage.
     """
     from scorer.config import parse_size
-    from scorer.render import RenderOptions, render
+    from scorer.render import RenderOptions, render, render_bytes
 
     config = load_settings(config_path)
     lang = lang or config.lang or "zh"
     fmt = fmt or config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "rich")
+    config, paths = extras.prepare(config, paths, fmt, output, quiet)
     try:
         max_bytes = parse_size(max_size) if max_size is not None else config.max_bytes
     except ValueError as exc:
@@ -250,13 +256,18 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
 
         rules = {rid: rule_summary(rid, "en") + "\n\n" + (mod.__doc__ or "").strip()
                  for rid, mod in all_rules().items()}
-    if color is None:
-        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(result, fmt, RenderOptions(lang=lang, width=width, color=bool(color), rules=rules))
-    if output:
+    color = want_color(color, output)
+    options = RenderOptions(lang=lang, width=width, color=color, rules=rules)
+    if extras.statistics:
+        click.echo(statistics_text(result, lang, color), nl=False, color=color)
+    text = "" if fmt in BINARY_FORMATS or (extras.statistics and not output) else render(result, fmt, options)
+    if fmt in BINARY_FORMATS:
+        assert output is not None  # extras.prepare refused a binary format without -o
+        write_output(output, render_bytes(result, fmt, options))
+    elif output:
         write_output(output, text)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
     if result.errors:
         sys.exit(ExitCode.USAGE)
     if not exit_zero and _failed(result, fail_on or config.fail_on, diff):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from scorer.i18n import t
 from scorer.model import Criterion, RunResult, Scorecard
@@ -44,6 +45,20 @@ FORMATS: dict[str, Renderer] = {
     "github": _lazy("github_format"),
     "gitlab": _lazy("gitlab_format"),
     "markdown": _lazy("markdown_format"),
+    "concise": _lazy("concise_format"),
+}
+
+BinaryRenderer = Callable[[RunResult, RenderOptions], bytes]
+
+
+def _lazy_bytes(module: str) -> BinaryRenderer:
+    """As _lazy, for a format that writes bytes: the same lazy import, only the type differs."""
+    return cast("BinaryRenderer", _lazy(module))
+
+
+# Formats whose output is bytes, not text: the CLI writes them only to a file (-o FILE), atomically.
+BINARY_FORMATS: dict[str, BinaryRenderer] = {
+    "xlsx": _lazy_bytes("xlsx_format"),
 }
 
 
@@ -64,5 +79,20 @@ def status_key(c: Criterion) -> str:
     return "optional_missing" if c.optional and c.status.value == "missing" else c.status.value
 
 
+def gap_text(card: Scorecard, lang: str) -> str:
+    """缺失:……;不充分:…… (the parts missing, then those weak), or "" when none is."""
+    from scorer.stats import gaps
+
+    missing, weak = gaps(card)
+    sep = t(lang, "list_sep")
+    out = [t(lang, key, parts=sep.join(c.label for c in crits))
+           for key, crits in (("gaps_missing", missing), ("gaps_weak", weak)) if crits]
+    return ("; " if lang == "en" else ";").join(out)
+
+
 def render(result: RunResult, fmt: str, options: RenderOptions) -> str:
     return FORMATS[fmt](result, options)
+
+
+def render_bytes(result: RunResult, fmt: str, options: RenderOptions) -> bytes:
+    return BINARY_FORMATS[fmt](result, options)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import Previous, RunResult, Scorecard
-from scorer.render import status_key
+from scorer.model import FileError, Previous, RunResult, Scorecard
+from scorer.render import gap_text, status_key, verdict_text
 from scorer.render.safe import clean
+from scorer.stats import failing_first, part_counts, score_bins
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -46,6 +46,12 @@ ol.outline li.carries.weak{background:#fff4e5;border-left-color:var(--weak)}
 .tag{font-size:.8rem;border:1px solid currentColor;border-radius:.3rem;padding:0 .3rem;margin-left:.4rem}
 pre.template{background:#f6f8fa;border:1px dashed var(--muted);padding:.6rem;white-space:pre-wrap}
 .errors li{color:var(--missing)}
+table.reports{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4rem 0 .8rem}
+table.reports th,table.reports td{border:1px solid var(--line);padding:.2rem .4rem;text-align:left;vertical-align:top}
+table.reports tr.fail td:first-child,table.reports tr.unreadable td:first-child{border-left:6px solid var(--missing)}
+table.reports tr.pass td:first-child{border-left:6px solid var(--found)}
+.legend{font-size:.85rem;color:var(--muted)}
+.legend i{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem 0 .6rem}
 table.recycled{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}
 table.recycled td,table.recycled th{border:1px solid var(--line);padding:.25rem .4rem;vertical-align:top;
  text-align:left}
@@ -65,13 +71,14 @@ def _line(lang: str, line: int | None) -> str:
     return f'<span class="ln">{escape(t(lang, "line", n=line))}</span>' if line is not None else ""
 
 
-def card_html(card: Scorecard, lang: str) -> str:
-    """One scorecard as an HTML fragment; the web page shows exactly this."""
+def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
+    """One scorecard as an HTML fragment; the web page shows exactly this. ``anchor``: its id in a batch."""
     card = clean(card)
     e = escape
     status_of = {c.id: c.status.value for c in card.criteria}
     label_of = {c.id: c.label for c in card.criteria}
-    out = [f'<section class="report" data-path="{e(card.path)}" data-verdict="{card.verdict.value}">',
+    ident = f' id="{e(anchor)}"' if anchor else ""
+    out = [f'<section class="report"{ident} data-path="{e(card.path)}" data-verdict="{card.verdict.value}">',
            f"<h2>{e(card.path)}</h2>", '<div class="meta">']
     if card.meta.get("title"):
         out.append(f'{e(t(lang, "title"))}: {e(str(card.meta["title"]))}<br>')
@@ -180,54 +187,67 @@ def _bars(items: list[tuple[str, int, str]], width: int = 560, unit: int = 22) -
             f'{"".join(rows)}</svg>')
 
 
-def _histogram(scores: list[float], lang: str) -> str:
-    bins = [0] * 10
-    for s in scores:
-        bins[min(int(s // 10), 9)] += 1
-    top = max(bins) or 1
+_PASS_COLOUR, _FAIL_COLOUR = "#1a7f37", "#c62828"
+
+
+def _histogram(result: RunResult, lang: str) -> str:
+    """The score distribution, each bar stacked by verdict: failing reports red, passing green."""
+    bins = score_bins(result)
+    top = max((b.passed + b.failed for b in bins), default=0) or 1
     bars = []
-    for i, n in enumerate(bins):
-        h = 120 * n / top
+    for i, b in enumerate(bins):
         x = 30 + i * 50
-        colour = "#1a7f37" if i >= 6 else "#c62828"
-        bars.append(f'<rect x="{x}" y="{140 - h:.1f}" width="44" height="{h:.1f}" fill="{colour}"/>'
-                    f'<text x="{x + 22}" y="{135 - h:.1f}" font-size="12" text-anchor="middle">{n or ""}</text>'
-                    f'<text x="{x + 22}" y="156" font-size="11" text-anchor="middle">'
-                    f"{i * 10}–{i * 10 + 9 if i < 9 else 100}</text>")
+        y = 140.0
+        for n, colour, verdict in ((b.failed, _FAIL_COLOUR, "fail"), (b.passed, _PASS_COLOUR, "pass")):
+            h = 120 * n / top
+            y -= h
+            if n:
+                bars.append(f'<rect class="bar {verdict}" data-count="{n}" x="{x}" y="{y:.1f}" width="44" '
+                            f'height="{h:.1f}" fill="{colour}"/>')
+        n = b.passed + b.failed
+        bars.append(f'<text x="{x + 22}" y="{y - 5:.1f}" font-size="12" text-anchor="middle">{n or ""}</text>'
+                    f'<text x="{x + 22}" y="156" font-size="11" text-anchor="middle">{b.low}–{b.high}</text>')
+    legend = (f'<p class="legend"><i style="background:{_FAIL_COLOUR}"></i>{escape(t(lang, "fail"))}'
+              f'<i style="background:{_PASS_COLOUR}"></i>{escape(t(lang, "pass"))}</p>')
     return (f'<svg class="histogram" xmlns="http://www.w3.org/2000/svg" width="540" height="165" role="img" '
             f'aria-label="{escape(t(lang, "histogram"))}">'
             f'<line x1="28" y1="140" x2="532" y2="140" stroke="#57606a"/>'
-            f'{"".join(bars)}</svg>')
+            f'{"".join(bars)}</svg>{legend}')
+
+
+def _reports_table(result: RunResult, lang: str) -> str:
+    """Every report, failing first: file (a link to its card), score, verdict with reasons, parts missing or weak."""
+    e = escape
+    index = {id(card): i for i, card in enumerate(result.cards)}
+    heads = "".join(f"<th>{e(t(lang, k))}</th>" for k in ("col_file", "total", "verdict", "col_gaps"))
+    rows = []
+    for row in failing_first(result):
+        if isinstance(row, FileError):
+            rows.append(f'<tr class="unreadable" data-report="{e(row.path)}"><td>{e(row.path)}</td><td>–</td>'
+                        f'<td>{e(t(lang, "unreadable"))}{e(t(lang, "colon"))}{e(row.message)}</td><td></td></tr>')
+            continue
+        rows.append(f'<tr class="{row.verdict.value}" data-report="{e(row.path)}">'
+                    f'<td><a href="#r{index[id(row)]}">{e(row.path)}</a></td><td class="pts">{row.score:g}</td>'
+                    f"<td>{e(verdict_text(row, lang))}</td><td>{e(gap_text(row, lang))}</td></tr>")
+    return f'<table class="reports"><thead><tr>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def summary_html(result: RunResult, lang: str) -> str:
-    """The batch summary: verdict counts, a score histogram and the parts most often missing or weak."""
+    """The batch summary: verdict counts, the table of reports (failing first), a score histogram by verdict
+    and the parts most often missing or weak (only those; an optional part not written is no gap)."""
     e = escape
     passed = sum(1 for c in result.cards if c.verdict.value == "pass")
     n = len(result.cards) + len(result.errors)
-    weak: Counter[str] = Counter()
-    missing: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    for card in result.cards:
-        for c in card.criteria:
-            if not c.max_points:  # a part worth no points (optional) is not a gap worth charting
-                continue
-            labels.setdefault(c.id, c.label)
-            if c.status.value == "missing":
-                missing[c.id] += 1
-            elif c.status.value == "weak":
-                weak[c.id] += 1
-    order = sorted(labels, key=lambda cid: (-(missing[cid] + weak[cid]), cid))
     items: list[tuple[str, int, str]] = []
-    for cid in order:
-        if missing[cid]:
-            items.append((f"{labels[cid]} · {t(lang, 'missing')}", missing[cid], "#c62828"))
-        if weak[cid]:
-            items.append((f"{labels[cid]} · {t(lang, 'weak')}", weak[cid], "#b35900"))
+    for p in sorted(part_counts(result), key=lambda p: (-(p.missing + p.weak), p.id)):
+        if p.missing:
+            items.append((f"{p.label} · {t(lang, 'missing')}", p.missing, _FAIL_COLOUR))
+        if p.weak:
+            items.append((f"{p.label} · {t(lang, 'weak')}", p.weak, "#b35900"))
     counts = t(lang, "summary", n=n, passed=passed, failed=len(result.cards) - passed, errors=len(result.errors))
     out = [f'<section class="summary"><h2>{e(t(lang, "batch"))}</h2>',
-           f'<p class="counts">{e(counts)}</p>',
-           f"<h3>{e(t(lang, 'histogram'))}</h3>", _histogram([c.score for c in result.cards], lang)]
+           f'<p class="counts">{e(counts)}</p>', _reports_table(result, lang),
+           f"<h3>{e(t(lang, 'histogram'))}</h3>", _histogram(result, lang)]
     if items:
         out += [f"<h3>{e(t(lang, 'weakest'))}</h3>", _bars(items[:10])]
     out.append("</section>")
@@ -250,6 +270,6 @@ def render(result: RunResult, options: RenderOptions) -> str:
     if len(result.cards) + len(result.errors) > 1:
         parts.append(summary_html(result, lang))
     parts.append(errors_html(result, lang))
-    parts.extend(card_html(card, lang) for card in result.cards)
+    parts.extend(card_html(card, lang, anchor=f"r{i}") for i, card in enumerate(result.cards))
     parts.append("</body></html>\n")
     return "\n".join(p for p in parts if p)

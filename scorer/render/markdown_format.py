@@ -1,12 +1,13 @@
-"""Markdown for a pull-request comment or a job summary: counts, gaps, worst reports, every finding."""
+"""Markdown for a pull-request comment or a job summary: counts, the reports failing first, gaps, the lowest
+failing reports, every finding."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import RunResult
-from scorer.render import verdict_text
+from scorer.model import FileError, RunResult
+from scorer.render import gap_text, verdict_text
 from scorer.render.safe import clean, code_span
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
     result = clean(result)
     s = summarize(result)
     mean = f"{s.mean_score:g}" if s.mean_score is not None else "–"
-    out = ["## " + t(lang, "md_title"), ""]
+    out = ["## " + t(lang, "md_title"), "", *_reports_table(result, lang)]
     out += [f"| {t(lang, 'md_reports')} | {t(lang, 'pass')} | {t(lang, 'fail')} | "
             f"{t(lang, 'md_unreadable')} | {t(lang, 'mean_score')} |",
             "| ---: | ---: | ---: | ---: | ---: |",
@@ -61,3 +62,18 @@ def render(result: RunResult, options: RenderOptions) -> str:
             out.append("")
         out += ["</details>", ""]
     return "\n".join(out)
+
+
+def _reports_table(result: RunResult, lang: str) -> list[str]:
+    """Every report, failing first: file, score, verdict with its reasons, the parts missing or weak."""
+    from scorer.stats import failing_first
+
+    out = [f"| {t(lang, 'md_report')} | {t(lang, 'total')} | {t(lang, 'verdict')} | {t(lang, 'col_gaps')} |",
+           "| --- | ---: | --- | --- |"]
+    for row in failing_first(result):
+        if isinstance(row, FileError):
+            out.append(f"| `{_cell(row.path)}` | – | {t(lang, 'unreadable')}{t(lang, 'colon')}{_cell(row.message)} | |")
+        else:
+            out.append(f"| `{_cell(row.path)}` | {row.score:g} | {_cell(verdict_text(row, lang))} | "
+                       f"{_cell(gap_text(row, lang)) or '–'} |")
+    return [*out, ""]
