@@ -14,6 +14,7 @@ from scorer.meta import find_facts, meta_of
 from scorer.model import (
     Document,
     FileError,
+    Lang,
     Line,
     Match,
     Outline,
@@ -27,6 +28,7 @@ from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
 from scorer.rubric import Rubric, load_rubric
+from scorer.words import as_lang
 
 if TYPE_CHECKING:
     from scorer.history import Pieces
@@ -37,31 +39,32 @@ __all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "pieces", "prev
 AUTO = "auto"  # `--rubric auto`: choose a built-in rubric per report (choose_rubric)
 
 
-def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False,
-                   policy: Policy | None = None, previous: Pieces | None = None) -> Scorecard:
-    """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well."""
+def score_document(doc: Document, rubric: Rubric, detail: bool = False, policy: Policy | None = None,
+                   previous: Pieces | None = None) -> Scorecard:
+    """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well.
+    The card holds its words in every interface language: a renderer picks one."""
     clean = normalize(doc)
     outline = build_outline(clean)
     facts = find_facts(clean, outline)
     matches = match(outline, rubric, facts)
-    findings = run_checks(Context(clean, outline, facts, matches, rubric, lang))
+    findings = run_checks(Context(clean, outline, facts, matches, rubric))
     compared = None
     if previous is not None and not any(rubric.rule(f.rule).options.get("alone") for f in findings):
         from scorer.history import compare, pieces_of
 
         ids = tuple(c.id for c in rubric.criteria)
-        extra, compared = compare(pieces_of(doc.path, clean, outline, facts, matches, ids), previous, rubric, lang)
+        extra, compared = compare(pieces_of(doc.path, clean, outline, facts, matches, ids), previous, rubric)
         findings += extra
     meta = meta_of(clean, facts)
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     from scorer.scorecard import build_scorecard
 
-    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang, policy)
+    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, policy)
     if compared is not None:
         from dataclasses import replace
 
         card = replace(card, previous=compared)
-    return _with_detail(card, outline, matches, rubric, source_of, lang) if detail else card
+    return _with_detail(card, outline, matches, rubric, source_of) if detail else card
 
 
 def pieces(doc: Document, rubric: Rubric) -> Pieces:
@@ -84,7 +87,7 @@ def previous_pieces(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_M
 
 
 def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,
-                 source_of: dict[int, int], lang: str) -> Scorecard:
+                 source_of: dict[int, int]) -> Scorecard:
     """Add the outline the engine saw (each heading with the parts it carries) and the missing headings."""
     from dataclasses import replace
 
@@ -95,26 +98,26 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
     nodes = tuple(OutlineNode(s.level, s.number, s.title, source_of.get(s.line) if s.line is not None else None,
                               tuple(carried.get(s.index, ()))) for s in outline.sections[1:])
     by_id = {m.criterion: m for m in matches}
-    template = tuple(TemplateHeading(c.id, c.phrases[0], c.hint.get(lang) or c.hint["zh"])
+    template = tuple(TemplateHeading(c.id, c.phrases[0], as_lang(c.hint))
                      for c in rubric.criteria
                      if c.required and by_id[c.id].heading is None and by_id[c.id].status is not Status.FOUND)
     return replace(card, outline=nodes, template=template)
 
 
-def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh", detail: bool = False,
+def score_text(text: str, rubric: Rubric, path: str = "<text>", detail: bool = False,
                policy: Policy | None = None) -> Scorecard:
     lines = tuple(Line(t, i + 1) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
-    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang, detail, policy)
+    return score_document(Document(path, "text", lines, "utf-8"), rubric, detail, policy)
 
 
-def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
-                max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False, policy: Policy | None = None) -> Scorecard:
-    return score_document(read_bytes(name, data, max_bytes), rubric, lang, detail, policy)
+def score_bytes(name: str, data: bytes, rubric: Rubric, max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False,
+                policy: Policy | None = None) -> Scorecard:
+    return score_document(read_bytes(name, data, max_bytes), rubric, detail, policy)
 
 
-def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES,
-               detail: bool = False, policy: Policy | None = None) -> Scorecard:
-    return score_document(read_path(Path(path), max_bytes), rubric, lang, detail, policy)
+def score_file(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False,
+               policy: Policy | None = None) -> Scorecard:
+    return score_document(read_path(Path(path), max_bytes), rubric, detail, policy)
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +128,8 @@ def selectable_rubrics() -> tuple[Rubric, ...]:
     return tuple(r for r in (load_rubric(rid) for rid in builtin_ids()) if r.selector is not None)
 
 
-def choose_rubric(doc: Document, lang: str = "zh") -> tuple[Rubric, str]:
-    """The built-in rubric for a report, chosen by its title, signature and opening, and why (in lang)."""
+def choose_rubric(doc: Document) -> tuple[Rubric, Lang]:
+    """The built-in rubric for a report, chosen by its title, signature and opening, and why."""
     from scorer.select import select, signature
 
     clean = normalize(doc)
@@ -134,16 +137,15 @@ def choose_rubric(doc: Document, lang: str = "zh") -> tuple[Rubric, str]:
     facts = find_facts(clean, outline)
     issuer = facts.issuer or signature([line.text for line in clean.lines])
     opening = " ".join(p.text for p in outline.root.body)[:600]
-    chosen = select(facts.title, issuer, opening, selectable_rubrics(), lang)
+    chosen = select(facts.title, issuer, opening, selectable_rubrics())
     return chosen.rubric, chosen.reason
 
 
-def score_file_auto(path: Path | str, lang: str = "zh",
-                    max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Scorecard, str]:
+def score_file_auto(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Scorecard, Lang]:
     """Read a report, choose its rubric (choose_rubric), score it; the scorecard and the reason."""
     doc = read_path(Path(path), max_bytes)
-    rubric, reason = choose_rubric(doc, lang)
-    return score_document(doc, rubric, lang), reason
+    rubric, reason = choose_rubric(doc)
+    return score_document(doc, rubric), reason
 
 
 def supported_suffixes() -> set[str]:
@@ -173,14 +175,13 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
             yield path
 
 
-def score_many(inputs: Iterable[str], rubric: Rubric, lang: str = "zh",
-               detail: bool = False) -> Iterator[Scorecard | FileError]:
+def score_many(inputs: Iterable[str], rubric: Rubric, detail: bool = False) -> Iterator[Scorecard | FileError]:
     """Score every input in order; a file that cannot be read becomes its FileError, the rest go on."""
     for item in iter_paths(inputs):
         if isinstance(item, FileError):
             yield item
             continue
         try:
-            yield score_file(item, rubric, lang, detail=detail)
+            yield score_file(item, rubric, detail=detail)
         except InputError as exc:
             yield FileError(exc.path, exc.reason)

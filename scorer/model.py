@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+Lang = dict[str, str]  # text in each interface language: {"zh": "…", "en": "…"}
+LANGS = ("zh", "en")  # the interface languages; zh is the reference, the one every text has
+
+
+def in_lang(text: Lang | str | None, lang: str) -> str:
+    """A text in one language (Chinese when it has none in ``lang``)."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or text.get("zh") or next(iter(text.values()), "")
+
 
 class Status(str, Enum):
     FOUND = "found"
@@ -260,19 +272,31 @@ class Related:
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem a check found: its rule, how severe, where, and its message in every interface language
+    (the rubric's template filled with ``params``, the values that say what and how much)."""
+
     rule: str
     severity: Severity
-    message: str
+    text: Lang
     line: int | None = None  # source line number (1-based) as the user sees it
     criterion: str | None = None
     page: int | None = None
     related: Related | None = None
+    params: tuple[tuple[str, Any], ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def message(self) -> str:
+        """The message in Chinese, the reference language."""
+        return in_lang(self.text, "zh")
+
+    def message_in(self, lang: str) -> str:
+        return in_lang(self.text, lang)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": self.message_in(lang),
             "line": self.line,
             "criterion": self.criterion,
         }
@@ -290,7 +314,7 @@ class Finding:
 @dataclass(frozen=True)
 class Criterion:
     id: str
-    label: str
+    label: Lang
     status: Status
     confidence: float
     points: float
@@ -307,10 +331,10 @@ class Criterion:
         """A part the rule lists but does not require (其他需要报告的情况): its absence is no fault."""
         return not self.required and self.part_of is None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "id": self.id,
-            "label": self.label,
+            "label": in_lang(self.label, lang),
             "status": self.status.value,
             "confidence": round(self.confidence, 2),
             "points": round(self.points, 1),
@@ -328,12 +352,16 @@ class Reason:
     """Why a report fails: a required part missing, a finding at or above the fail-on severity, or the total."""
 
     kind: str  # "missing" | "finding" | "threshold"
-    message: str
+    text: Lang
     criterion: str | None = None
     rule: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "message": self.message}
+    @property
+    def message(self) -> str:
+        return in_lang(self.text, "zh")
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "message": in_lang(self.text, lang)}
         if self.criterion is not None:
             out["criterion"] = self.criterion
         if self.rule is not None:
@@ -374,10 +402,10 @@ class TemplateHeading:
 
     criterion: str
     heading: str
-    hint: str
+    hint: Lang
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"criterion": self.criterion, "heading": self.heading, "hint": self.hint}
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {"criterion": self.criterion, "heading": self.heading, "hint": in_lang(self.hint, lang)}
 
 
 @dataclass(frozen=True)
@@ -449,25 +477,30 @@ class Scorecard:
     template: tuple[TemplateHeading, ...] = ()
     previous: Previous | None = None  # compared with last year's report (--previous, --history)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The card as JSON-ready data, its words (labels, messages, reasons, hints) in ``lang``."""
         out: dict[str, Any] = {
             "path": self.path,
             "rubric": {"id": self.rubric_id, "version": self.rubric_version},
             "score": round(self.score, 1),
             "verdict": self.verdict.value,
-            "reasons": [r.to_dict() for r in self.reasons],
+            "reasons": [r.to_dict(lang) for r in self.reasons],
             "pass_threshold": round(self.pass_threshold, 1),
-            "meta": dict(self.meta),
-            "criteria": [c.to_dict() for c in self.criteria],
-            "findings": [f.to_dict() for f in self.findings],
+            "meta": {k: in_lang(v, lang) if _is_lang(v) else v for k, v in self.meta.items()},
+            "criteria": [c.to_dict(lang) for c in self.criteria],
+            "findings": [f.to_dict(lang) for f in self.findings],
         }
         if self.outline:
             out["outline"] = [n.to_dict() for n in self.outline]
         if self.template:
-            out["template"] = [h.to_dict() for h in self.template]
+            out["template"] = [h.to_dict(lang) for h in self.template]
         if self.previous is not None:
             out["previous"] = self.previous.to_dict()
         return out
+
+
+def _is_lang(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGS)
 
 
 @dataclass(frozen=True)
@@ -488,9 +521,9 @@ class RunResult:
     cards: tuple[Scorecard, ...]
     errors: tuple[FileError, ...]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "version": 1,
-            "reports": [c.to_dict() for c in self.cards],
+            "reports": [c.to_dict(lang) for c in self.cards],
             "errors": [e.to_dict() for e in self.errors],
         }

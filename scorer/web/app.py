@@ -130,7 +130,7 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
             return page(error={"zh": message, "en": message}, chosen=chosen), 422
         if isinstance(outcome, Refused):
             return page(error={"zh": outcome.message, "en": outcome.message}, chosen=chosen), outcome.status
-        html = {lang: Markup(card_html(outcome.cards[lang], lang)) for lang in LANGS}
+        html = {lang: Markup(card_html(outcome.card, lang)) for lang in LANGS}
         # An unreadable previous report: its one line, and this year's report scored without the comparison.
         bad = outcome.previous_error
         error = {"zh": bad, "en": bad} if bad else None
