@@ -256,8 +256,13 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
 
         rules = {rid: rule_summary(rid, "en") + "\n\n" + (mod.__doc__ or "").strip()
                  for rid, mod in all_rules().items()}
+    lines: dict[str, str] = {}
+    if fmt in BINARY_FORMATS:
+        from scorer.checks import all_rules, rule_summary
+
+        lines = {rid: rule_summary(rid, lang) for rid in all_rules()}
     color = want_color(color, output)
-    options = RenderOptions(lang=lang, width=width, color=color, rules=rules)
+    options = RenderOptions(lang=lang, width=width, color=color, rules=rules, rule_lines=lines)
     if extras.statistics:
         click.echo(statistics_text(result, lang, color), nl=False, color=color)
     text = "" if fmt in BINARY_FORMATS or (extras.statistics and not output) else render(result, fmt, options)
