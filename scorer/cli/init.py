@@ -26,7 +26,7 @@ def init(out: str, rubric_ref: str, fmt: str | None, year: int | None, issuer: s
     from pathlib import Path
 
     from scorer.errors import ScorerError
-    from scorer.rubric import load_rubric
+    from scorer.api import load_rubric
     from scorer.template import skeleton, to_docx, to_markdown
 
     path = Path(out)

@@ -15,7 +15,7 @@ from scorer.errors import ScorerError
 def rules(rule_id: str | None, lang: str, rubric_ref: str) -> None:
     """List the rules, or explain one (what it checks, why, examples, how to fix)."""
     from scorer.checks import all_rules, rule_summary
-    from scorer.rubric import load_rubric
+    from scorer.api import load_rubric
 
     try:
         rubric = load_rubric(rubric_ref)

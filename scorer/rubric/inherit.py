@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 
 from scorer.errors import RubricError
-from scorer.rubric import builtin_dir, builtin_ids, parse_yaml, validate_layer
+from scorer.rubric.schema import validate_layer
+from scorer.rubric.source import builtin_dir, builtin_ids, parse_yaml
 from scorer.yamlpos import Locator, Origins, Source
 
 MAX_EXTENDS = 16  # rubrics in one `extends` chain: a province's rubric on a city's on the national one is 3
@@ -33,13 +34,14 @@ def resolve_extends(ref: str, child: Path, where: Locator) -> Path:
     return builtin
 
 
-def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None,
+def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None, schema: dict[str, Any],
                 seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], Origins, tuple[str, ...]]:
-    """The fully merged raw rubric, where each of its keys came from, and the chain of base ids."""
+    """The fully merged raw rubric, where each of its keys came from, and the chain of base ids; each
+    extending layer checked against ``schema`` on its own (with only `id` and `extends` required)."""
     if "extends" not in data:
         return copy.deepcopy(data), {(): Source(path, node, ())}, ()
     where = Locator(path, node)
-    validate_layer(data, where)
+    validate_layer(data, where, schema)
     base_path = resolve_extends(str(data["extends"]), path, where)
     chain = (*seen, path.resolve())
     if base_path.resolve() in chain:
@@ -49,7 +51,7 @@ def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None,
         raise RubricError(f"{where(['extends'])}: a chain of more than {MAX_EXTENDS} rubrics extending each other "
                           f"(from {chain[0].name}); flatten it")
     base_data, base_node = parse_yaml(base_path)
-    merged, origins, parents = merge_chain(base_path, base_data, base_node, chain)
+    merged, origins, parents = merge_chain(base_path, base_data, base_node, schema, chain)
     base_id = str(merged.get("id", base_path.stem))
     _apply(merged, origins, data, path, node, where, base_id)
     return merged, origins, (base_id, *parents)
@@ -88,8 +90,9 @@ def _apply(merged: dict[str, Any], origins: Origins, data: dict[str, Any], path:
         origins[("heading_cleanup", "quote_strip")] = mine("heading_cleanup", "quote_strip")
     _append(merged.setdefault("heading_cleanup", {}), "filler", cleanup.get("filler", []), origins,
             ("heading_cleanup", "filler"), mine("heading_cleanup", "filler"))
-    _append(merged.setdefault("spam", {}), "patterns", data.get("spam", {}).get("patterns", []), origins,
-            ("spam", "patterns"), mine("spam", "patterns"))
+    for key in ("patterns", "words"):
+        _append(merged.setdefault("spam", {}), key, data.get("spam", {}).get(key, []), origins, ("spam", key),
+                mine("spam", key))
     for rid, rule in data.get("rules", {}).items():
         rules = merged.setdefault("rules", {})
         if rid not in rules:
