@@ -141,7 +141,7 @@ def option(kind: str | list[str], default: Any = None, **more: Any) -> dict[str,
 
 def texts(*keys: str) -> dict[str, Any]:
     """Message templates by key, each in every language (``messages``)."""
-    return group(**{k: LANG for k in keys})
+    return {"type": "object", "additionalProperties": False, "properties": dict.fromkeys(keys, LANG), "default": {}}
 
 
 # ---------------------------------------------------------------- fast line scans

@@ -44,8 +44,8 @@ def _deadline(raw: dict[str, object], lang: str) -> str:
 @LANG
 def show(ref: str, lang: str) -> None:
     """A rubric's parts in order with weights, headings and thresholds (REF: built-in id or file)."""
-    from scorer.errors import ScorerError
     from scorer.api import load_rubric
+    from scorer.errors import ScorerError
     from scorer.rubric import ui_label
 
     try:
@@ -85,8 +85,8 @@ def validate(path: str, lang: str) -> None:
     """Schema and semantic checks of a rubric file, then its `examples:` self-tests.
 
     Exit 0: valid; 1: problems found; 2: the file cannot be loaded."""
-    from scorer.errors import ScorerError
     from scorer.api import load_rubric
+    from scorer.errors import ScorerError
     from scorer.rubric import ui_label
     from scorer.selftest import lint, run_examples
 

@@ -12,14 +12,15 @@ from pathlib import Path
 from scorer.rubric.build import build
 from scorer.rubric.inherit import merge_chain
 from scorer.rubric.model import CheckOptions, CriterionSpec, Lang, Requirement, Rubric, RuleSpec, Selector
-from scorer.rubric.patterns import pattern_strings, patterns_of
 from scorer.rubric.options import complete
+from scorer.rubric.patterns import pattern_strings, patterns_of
 from scorer.rubric.schema import check_schema, rubric_schema, schema_for, validate
 from scorer.rubric.source import builtin_dir, builtin_ids, parse_yaml, resolve, ui_label
 from scorer.yamlpos import Locator, Source
 
 __all__ = ["CheckOptions", "CriterionSpec", "Lang", "Requirement", "Rubric", "RuleSpec", "Selector", "builtin_dir",
-           "builtin_ids", "load_rubric", "with_check_options", "pattern_strings", "patterns_of", "resolve", "rubric_schema", "ui_label"]
+           "builtin_ids", "load_rubric", "pattern_strings", "patterns_of", "resolve", "rubric_schema", "ui_label",
+           "with_check_options"]
 
 
 def load_rubric(ref: str = "national", checks: CheckOptions | None = None) -> Rubric:

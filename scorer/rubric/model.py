@@ -27,6 +27,8 @@ class Requirement:
 
 @dataclass(frozen=True)
 class CriterionSpec:
+    """A part the report must (or may) hold: how its heading reads, the patterns that find it, its weight."""
+
     id: str
     label: Lang
     hint: Lang
@@ -64,6 +66,8 @@ class CriterionSpec:
 
 @dataclass(frozen=True)
 class RuleSpec:
+    """A rule as the rubric sets it: its severity (None: off), message template and options."""
+
     id: str
     severity: Severity | None  # None: turned off
     message: Lang
@@ -84,6 +88,8 @@ class Selector:
 
 @dataclass(frozen=True)
 class Rubric:
+    """A loaded rubric: its criteria, rules, scoring and the checks' options, every pattern compiled."""
+
     id: str
     version: str
     title: Lang
