@@ -4,8 +4,7 @@ interpretation, a news item about a report).
 Scoring such a text part by part gives four unrelated "part missing" errors in an arbitrary order; the
 one thing to say is that it is not the report. The rubric's ``checks.genre`` options decide:
 ``min_cjk_share`` (a report is Chinese text), ``titles`` (what a 政策解读 or a news item opens with),
-and whether a text with no part of the report and no report title is one (``no_parts``). A rubric
-without ``checks.genre`` has this check off.
+and whether a text with no part of the report and no report title is one (``no_parts``).
 
 Passing: ``某县人民政府关于2023年度法治政府建设情况的报告`` with its parts.
 Failing: ``关于《某县法治政府建设实施方案》的政策解读……``, an English page, a CSV of figures.

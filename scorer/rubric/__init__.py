@@ -6,8 +6,10 @@ model → patterns → source → schema → options → inherit → build → t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from scorer.rubric.build import build
 from scorer.rubric.inherit import merge_chain
@@ -40,8 +42,16 @@ def load_rubric(ref: str = "national", checks: CheckOptions | None = None) -> Ru
         for key in ("extends", "overrides", "drop"):
             data.pop(key, None)
         where = Locator(path, node, origins)
-    validate(data, where, schema)
+    validate(data, where, schema, _patterns_of_checks(data, checks, schema, where))
     return build(data, where, path, parents, checks, schema["$defs"])
+
+
+def _patterns_of_checks(data: dict[str, Any], checks: CheckOptions | None, schema: dict[str, Any],
+                        where: Locator) -> Callable[[], object] | None:
+    """Every pattern of `checks:` checked at its line (part of the validation remembered for a rubric)."""
+    if checks is None:
+        return None
+    return lambda: complete(checks.schema, schema["$defs"], data.get("checks", {}), where, ["checks"])
 
 
 def with_check_options(rubric: Rubric, checks: CheckOptions) -> Rubric:
@@ -49,6 +59,7 @@ def with_check_options(rubric: Rubric, checks: CheckOptions) -> Rubric:
     validated, its patterns compiled, its options completed and typed (errors name the file, no line)."""
     schema = schema_for(checks)
     where = Locator(Path(rubric.path), None, {(): Source(Path(rubric.path), None, ("checks",))})
-    check_schema(rubric.checks, {"$defs": schema["$defs"], **checks.schema}, where)
-    options = complete(checks.schema, schema["$defs"], rubric.checks, where, [])
+    check_schema(rubric.checks, {"$defs": schema["$defs"], **checks.schema}, where,
+                 lambda: complete(checks.schema, schema["$defs"], rubric.checks, where, []))
+    options = complete(checks.schema, schema["$defs"], rubric.checks, None, [])
     return replace(rubric, checks=options, check_options=checks.build(options))

@@ -17,10 +17,11 @@ from scorer.yamlpos import Locator
 Schema = dict[str, Any]
 
 
-def complete(schema: Schema, defs: Schema, data: Any, where: Locator, loc: list[str | int]) -> Any:
-    """``data`` (valid against ``schema``) with its defaults filled in; every pattern compiled once."""
+def complete(schema: Schema, defs: Schema, data: Any, where: Locator | None, loc: list[str | int]) -> Any:
+    """``data`` (valid against ``schema``) with its defaults filled in; with ``where``, every pattern
+    checked too (compiled, refused when it can backtrack catastrophically), each error at its line."""
     schema = _resolve(schema, defs, data)
-    if isinstance(data, str) and schema.get("format") == "regex":
+    if isinstance(data, str) and schema.get("format") == "regex" and where is not None:
         compile_pattern(data, where, loc)
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         return [complete(schema["items"], defs, item, where, [*loc, i]) for i, item in enumerate(data)]
@@ -29,7 +30,7 @@ def complete(schema: Schema, defs: Schema, data: Any, where: Locator, loc: list[
     return data
 
 
-def _mapping(schema: Schema, defs: Schema, data: dict[str, Any], where: Locator,
+def _mapping(schema: Schema, defs: Schema, data: dict[str, Any], where: Locator | None,
              loc: list[str | int]) -> dict[str, Any]:
     props: dict[str, Schema] = schema.get("properties", {})
     other = schema.get("additionalProperties")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,11 @@ def _valid_key(data: dict[str, Any], schema: dict[str, Any]) -> str:
     return str(sha256(f"{__version__}\0{schema!r}\0{data!r}".encode("utf-8", "surrogatepass")).hexdigest())
 
 
-def check_schema(data: dict[str, Any], schema: dict[str, Any], where: Locator) -> None:
-    """RubricError for the first schema error. A content that passed once is remembered by its hash
-    (never a failure), so a start-up does not import and run jsonschema for an unchanged rubric."""
+def check_schema(data: dict[str, Any], schema: dict[str, Any], where: Locator,
+                 then: Callable[[], object] | None = None) -> None:
+    """RubricError for the first schema error, then for what ``then`` finds (the patterns of `checks:`).
+    A content that passed once is remembered by its hash (never a failure), so a start-up does not
+    import and run jsonschema, nor check those patterns again, for an unchanged rubric."""
     folder = _cache_dir()
     key = _valid_key(data, schema) if folder is not None else ""
     if folder is not None and (folder / key).exists():
@@ -70,6 +73,8 @@ def check_schema(data: dict[str, Any], schema: dict[str, Any], where: Locator) -
     if errors:
         err = _within(errors[0])
         raise RubricError(f"{where(list(err.absolute_path))}: {_schema_message(err)}")
+    if then is not None:
+        then()
     if folder is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -96,10 +101,12 @@ def validate_layer(data: dict[str, Any], where: Locator, full: dict[str, Any]) -
     check_schema(data, schema, where)
 
 
-def validate(data: dict[str, Any], where: Locator, schema: dict[str, Any]) -> None:
-    """Check a rubric against ``schema`` and its ids; RubricError names file:line (of the file with the key)."""
+def validate(data: dict[str, Any], where: Locator, schema: dict[str, Any],
+             then: Callable[[], object] | None = None) -> None:
+    """Check a rubric against ``schema``, ``then``, and its ids; RubricError names file:line (of the file
+    with the key)."""
     _no_hazard(data, where)
-    check_schema(data, schema, where)
+    check_schema(data, schema, where, then)
     ids = [c["id"] for c in data["criteria"]]
     for i, cid in enumerate(ids):
         if ids.index(cid) != i:
