@@ -3,9 +3,11 @@ error, a criterion's evidence composed into its patterns, the checks' options co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from scorer.backtrack import first_chars
 from scorer.model import Severity
 from scorer.rubric.model import CheckOptions, CriterionSpec, Requirement, Rubric, RuleSpec, Selector
 from scorer.rubric.options import complete
@@ -100,6 +102,16 @@ def _rules(rules: dict[str, Any]) -> dict[str, RuleSpec]:
     }
 
 
+def _fast(pattern: str) -> str:
+    """``pattern`` behind a look-ahead for the characters every match starts with, when they are a few
+    literals: the engine then passes most positions at once instead of trying every look-behind and
+    alternative there (the same matches; ten times faster on a subject-then-act pattern)."""
+    starts = first_chars(pattern)
+    if starts is None:
+        return pattern
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])" + pattern
+
+
 def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int]) -> dict[str, Any]:
     """A criterion's evidence: subject, then within ``gap`` characters of one sentence (none of
     ``not_between`` among them) an action, as one pattern; its responsibility headings and mentions."""
@@ -127,10 +139,11 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     # (one opener: a repeat of alternatives could backtrack exponentially, and one is what reports write)
     opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)?" if openers else ""
     implied = f"(?:^|(?<=[。;!?]))\\s*{opener}{act}"
+    joined, implied = _fast(joined), _fast(implied)
     return {
         "evidence": (compile_pattern(joined, where, loc),),
         "evidence_implied": (compile_pattern(joined, where, loc), compile_pattern(implied, where, loc)),
-        "evidence_claims": (compile_pattern(claimed, where, [*loc, "claims"]),) if claimed else (),
+        "evidence_claims": (compile_pattern(_fast(claimed), where, [*loc, "claims"]),) if claimed else (),
         "evidence_topic": alternation(spec.get("topic", []), where, [*loc, "topic"]),
         "evidence_probe": compile_pattern("|".join(p.pattern for p in (*actions, *claims)), where, loc),
         "evidence_headings": compile_patterns(spec.get("headings", []), where, [*loc, "headings"]),
