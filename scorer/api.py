@@ -47,12 +47,26 @@ def load_rubric(ref: str = "national") -> Rubric:
     return load_rubric_file(ref, check_options())
 
 
+_TYPED: dict[int, tuple[Rubric, Rubric]] = {}  # id of a rubric loaded without the checks' options -> typed
+
+
+def _with_options(rubric: Rubric) -> Rubric:
+    """A rubric loaded by scorer.rubric.load_rubric (without the checks' options) given them, once."""
+    if rubric.check_options:
+        return rubric
+    hit = _TYPED.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        if len(_TYPED) >= 16:
+            _TYPED.clear()
+        hit = _TYPED[id(rubric)] = (rubric, with_check_options(rubric, check_options()))
+    return hit[1]
+
+
 def score_document(doc: Document, rubric: Rubric, detail: bool = False, policy: Policy | None = None,
                    previous: Pieces | None = None) -> Scorecard:
     """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well.
     The card holds its words in every interface language: a renderer picks one."""
-    if not rubric.check_options:  # loaded by scorer.rubric.load_rubric, without the checks' options
-        rubric = with_check_options(rubric, check_options())
+    rubric = _with_options(rubric)
     clean = normalize(doc)
     outline = build_outline(clean)
     facts = find_facts(clean, outline)
