@@ -215,7 +215,7 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
         return FileError(exc.path, exc.reason)
     except MemoryError:
         raise  # the worker reports the memory limit
-    except RubricError as exc:  # a pattern of the rubric's checks, compiled when first used
+    except RubricError as exc:  # a rubric loaded without the checks' options, whose options fail when typed
         return FileError(path, str(exc))
     except Exception as exc:  # one bad file must not stop the batch
         return FileError(path, f"internal error while scoring: {type(exc).__name__}: {exc}")
