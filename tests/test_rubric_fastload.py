@@ -63,3 +63,21 @@ def test_a_valid_content_is_remembered_an_invalid_one_never(tmp_path: Path, monk
     assert len(list((tmp_path / "cache").iterdir())) == 1
     load_rubric("national")  # from the cache: the same rubric
     assert load_rubric("national").raw == yaml.safe_load(text)
+
+
+def test_a_backtracking_pattern_is_refused_every_time_and_a_remembered_rubric_builds_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCORER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SCORER_NO_CACHE", raising=False)
+    text = (builtin_dir() / "national.yaml").read_text("utf-8")
+    risky = tmp_path / "risky.yaml"
+    risky.write_text(text.replace("anchors:\n", "anchors:\n      - '(措|措措)+施'\n", 1), "utf-8")
+    for _ in range(2):  # the build refuses it, so its content is never remembered as valid
+        with pytest.raises(RubricError, match=r"risky\.yaml:\d+: .*backtrack catastrophically"):
+            load_rubric(str(risky))
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+    first = load_rubric("national")  # checked in full, then remembered
+    again = load_rubric("national")  # remembered: compiled without the backtracking check
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert [c.anchors for c in again.criteria] == [c.anchors for c in first.criteria]
+    assert again.matters == first.matters and again.spam == first.spam

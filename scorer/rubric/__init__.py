@@ -15,8 +15,8 @@ from scorer.rubric.build import build
 from scorer.rubric.inherit import merge_chain
 from scorer.rubric.model import CheckOptions, CriterionSpec, Lang, Requirement, Rubric, RuleSpec, Selector
 from scorer.rubric.options import complete
-from scorer.rubric.patterns import pattern_strings, patterns_of
-from scorer.rubric.schema import check_schema, rubric_schema, schema_for, validate
+from scorer.rubric.patterns import pattern_strings, patterns_of, trusted_patterns
+from scorer.rubric.schema import check_schema, remember_valid, rubric_schema, schema_for, validate
 from scorer.rubric.source import builtin_dir, builtin_ids, parse_yaml, resolve, ui_label
 from scorer.yamlpos import Locator, Source
 
@@ -42,8 +42,12 @@ def load_rubric(ref: str = "national", checks: CheckOptions | None = None) -> Ru
         for key in ("extends", "overrides", "drop"):
             data.pop(key, None)
         where = Locator(path, node, origins)
-    validate(data, where, schema, _patterns_of_checks(data, checks, schema, where))
-    return build(data, where, path, parents, checks, schema["$defs"])
+    trusted = validate(data, where, schema, _patterns_of_checks(data, checks, schema, where))
+    with trusted_patterns(trusted):
+        rubric = build(data, where, path, parents, checks, schema["$defs"])
+    if not trusted:
+        remember_valid(data, schema)
+    return rubric
 
 
 def _patterns_of_checks(data: dict[str, Any], checks: CheckOptions | None, schema: dict[str, Any],

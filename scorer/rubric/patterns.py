@@ -8,6 +8,9 @@ A list of patterns may also be written as a mapping, ``{patterns: [...], words: 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from scorer.backtrack import backtrack_risk
@@ -15,8 +18,24 @@ from scorer.errors import RubricError
 from scorer.yamlpos import Locator
 
 
+_TRUSTED: ContextVar[bool] = ContextVar("trusted_patterns", default=False)
+
+
+@contextmanager
+def trusted_patterns(trusted: bool) -> Iterator[None]:
+    """Within it, when ``trusted`` (the rubric's content passed every check before), patterns are
+    compiled without looking for catastrophic backtracking again: a start-up cost of its own."""
+    token = _TRUSTED.set(trusted)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
 def compile_pattern(pattern: str, where: Locator, loc: list[str | int]) -> re.Pattern[str]:
     """``pattern`` compiled, or a RubricError naming the file and line of ``loc``."""
+    if _TRUSTED.get():
+        return re.compile(pattern)
     try:
         compiled = re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as exc:
@@ -38,10 +57,10 @@ def compile_patterns(items: Any, where: Locator, loc: list[str | int]) -> tuple[
 
 def alternation(items: Any, where: Locator, loc: list[str | int]) -> re.Pattern[str] | None:
     """One pattern that matches any of ``items`` (each checked on its own first, for a precise error)."""
-    compiled = compile_patterns(items, where, loc)
-    if not compiled:
+    strings = pattern_strings(items) if _TRUSTED.get() else tuple(p.pattern for p in compile_patterns(items, where, loc))
+    if not strings:
         return None
-    return re.compile("|".join(f"(?:{p.pattern})" for p in compiled))
+    return re.compile("|".join(f"(?:{p})" for p in strings))
 
 
 def pattern_strings(value: Any) -> tuple[str, ...]:

@@ -54,18 +54,20 @@ def _valid_key(data: dict[str, Any], schema: dict[str, Any]) -> str:
         sha256: Any = importlib.import_module("_sha256").sha256
     except ImportError:  # pragma: no cover - a Python without it
         from hashlib import sha256
-    return str(sha256(f"{__version__}\0{schema!r}\0{data!r}".encode("utf-8", "surrogatepass")).hexdigest())
+    return str(sha256(f"{__version__}\0built\0{schema!r}\0{data!r}".encode("utf-8", "surrogatepass")).hexdigest())
 
 
 def check_schema(data: dict[str, Any], schema: dict[str, Any], where: Locator,
-                 then: Callable[[], object] | None = None) -> None:
+                 then: Callable[[], object] | None = None, remember: bool = True) -> bool:
     """RubricError for the first schema error, then for what ``then`` finds (the patterns of `checks:`).
     A content that passed once is remembered by its hash (never a failure), so a start-up does not
-    import and run jsonschema, nor check those patterns again, for an unchanged rubric."""
+    import and run jsonschema, nor check those patterns again, for an unchanged rubric. True when it
+    was remembered; with ``remember`` False a content that passes is not remembered yet (the caller
+    calls ``remember_valid`` once what it checks after this has passed too)."""
     folder = _cache_dir()
     key = _valid_key(data, schema) if folder is not None else ""
     if folder is not None and (folder / key).exists():
-        return
+        return True
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema)
@@ -75,12 +77,21 @@ def check_schema(data: dict[str, Any], schema: dict[str, Any], where: Locator,
         raise RubricError(f"{where(list(err.absolute_path))}: {_schema_message(err)}")
     if then is not None:
         then()
-    if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / key).touch()
-        except OSError:  # a read-only home: validate every time
-            pass
+    if remember:
+        remember_valid(data, schema)
+    return False
+
+
+def remember_valid(data: dict[str, Any], schema: dict[str, Any]) -> None:
+    """Remember that a rubric content passed every check (its hash in the cache folder)."""
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _valid_key(data, schema)).touch()
+    except OSError:  # a read-only home: validate every time
+        pass
 
 
 def _no_hazard(data: dict[str, Any], where: Locator) -> None:
@@ -102,11 +113,12 @@ def validate_layer(data: dict[str, Any], where: Locator, full: dict[str, Any]) -
 
 
 def validate(data: dict[str, Any], where: Locator, schema: dict[str, Any],
-             then: Callable[[], object] | None = None) -> None:
+             then: Callable[[], object] | None = None) -> bool:
     """Check a rubric against ``schema``, ``then``, and its ids; RubricError names file:line (of the file
-    with the key)."""
+    with the key). True when the content passed before (remembered); otherwise the caller remembers it
+    (``remember_valid``) once the rest of its checks, its patterns', have passed."""
     _no_hazard(data, where)
-    check_schema(data, schema, where, then)
+    known = check_schema(data, schema, where, then, remember=False)
     ids = [c["id"] for c in data["criteria"]]
     for i, cid in enumerate(ids):
         if ids.index(cid) != i:
@@ -120,6 +132,7 @@ def validate(data: dict[str, Any], where: Locator, schema: dict[str, Any],
         for k, cid in enumerate(data.get(section, {}).get("order", [])):
             if cid not in ids:
                 _unknown(where, [section, "order", k], cid)
+    return known
 
 
 def _unknown(where: Locator, loc: list[str | int], cid: str) -> None:
