@@ -17,7 +17,6 @@ from scorer.backtrack import backtrack_risk
 from scorer.errors import RubricError
 from scorer.yamlpos import Locator
 
-
 _TRUSTED: ContextVar[bool] = ContextVar("trusted_patterns", default=False)
 
 
@@ -57,7 +56,10 @@ def compile_patterns(items: Any, where: Locator, loc: list[str | int]) -> tuple[
 
 def alternation(items: Any, where: Locator, loc: list[str | int]) -> re.Pattern[str] | None:
     """One pattern that matches any of ``items`` (each checked on its own first, for a precise error)."""
-    strings = pattern_strings(items) if _TRUSTED.get() else tuple(p.pattern for p in compile_patterns(items, where, loc))
+    if _TRUSTED.get():
+        strings = pattern_strings(items)
+    else:
+        strings = tuple(p.pattern for p in compile_patterns(items, where, loc))
     if not strings:
         return None
     return re.compile("|".join(f"(?:{p})" for p in strings))
