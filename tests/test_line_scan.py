@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from scorer.api import load_rubric
 from scorer.checks import placeholder, spam
-from scorer.checks.base import Context, LineScan, _lookbehind_second, count, factors, finditer
+from scorer.checks.base import Context
+from scorer.linescan import LineScan, _lookbehind_second, count, factors, finditer
 from scorer.model import Facts
 from scorer.rubric import builtin_ids
 

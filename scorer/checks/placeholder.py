@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scorer.checks.base import WORDS, Context, finditer, group, option
+from scorer.checks.base import WORDS, Context, group, option
+from scorer.linescan import finditer
 from scorer.model import Finding
 from scorer.rubric import patterns_of
 from scorer.words import LIST_SEP, join

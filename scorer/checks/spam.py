@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scorer.checks.base import LANG, PATTERNS, WORDS, Context, finditer, group, option
+from scorer.checks.base import LANG, PATTERNS, WORDS, Context, group, option
 from scorer.checks.placeholder import merge
+from scorer.linescan import finditer
 from scorer.model import Finding, Lang
 from scorer.rubric import patterns_of
 from scorer.words import as_lang

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypedDict
 
-from scorer.checks.base import LANG, PATTERNS, Context, count, group, option
+from scorer.checks.base import LANG, PATTERNS, Context, group, option
+from scorer.linescan import count
 from scorer.model import Finding, Match, Status, Via
 from scorer.rubric import patterns_of
 from scorer.words import AREA_SEP, join
