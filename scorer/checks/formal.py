@@ -23,7 +23,7 @@ the title; end with the issuing body's name and the date written ``2024年2月28
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -194,10 +194,8 @@ def _date_problems(date: DateFound) -> list[str]:
 
 
 def _numbering(ctx: Context, opts: Numbering) -> Iterator[Finding | None]:
-    ranks = opts["ranks"]
-    labels = opts["labels"]
-    messages = opts["messages"]
-    sections = ctx.outline.sections
+    """Headings nested against their kinds' ranks, then each series of siblings that does not count 1, 2, 3."""
+    labels, messages = opts["labels"], opts["messages"]
 
     def label(sec: Section) -> Lang:
         return ctx.say(str(labels.get(sec.kind, "{n}")), n=sec.number or "")
@@ -205,6 +203,14 @@ def _numbering(ctx: Context, opts: Numbering) -> Iterator[Finding | None]:
     def say(key: str, **values: Any) -> Lang:
         return ctx.say(messages.get(key), **values)
 
+    yield from _nesting(ctx, opts, label, say)
+    yield from _series(ctx, opts, label, say)
+
+
+def _nesting(ctx: Context, opts: Numbering, label: Callable[[Section], Lang],
+             say: Callable[..., Lang]) -> Iterator[Finding | None]:
+    """A heading ranked at or above its parent (once per pair of kinds), or one that skips a rank."""
+    ranks, sections = opts["ranks"], ctx.outline.sections
     inverted: set[tuple[str, str]] = set()
     for sec in sections[1:]:
         parent = sections[sec.parent] if sec.parent is not None else None
@@ -217,6 +223,12 @@ def _numbering(ctx: Context, opts: Numbering) -> Iterator[Finding | None]:
         elif ranks[sec.kind] > ranks[parent.kind] + 1 and not opts["allow_skip"]:
             yield ctx.finding("numbering-order", sec.line, None,
                               detail=say("skip", child=label(sec), parent=label(parent)))
+
+
+def _series(ctx: Context, opts: Numbering, label: Callable[[Section], Lang],
+            say: Callable[..., Lang]) -> Iterator[Finding | None]:
+    """Under each heading, each kind's numbers: the first not 1, one repeated, or one skipped."""
+    ranks, sections = opts["ranks"], ctx.outline.sections
     for parent in sections:
         last: dict[str, tuple[int, Section]] = {}
         broken: set[str] = set()  # one finding per series: what follows a slip would only repeat it
