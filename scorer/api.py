@@ -161,13 +161,13 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                yield FileError(raw, "folder has no report files (" + ", ".join(sorted(suffixes)) + ")")
+                yield FileError.keyed(raw, "folder-empty", exts=", ".join(sorted(suffixes)))
             yield from found
         elif any(ch in raw for ch in "*?[") and not path.exists():
             matches = sorted(Path().glob(raw)) if not path.is_absolute() else sorted(
                 Path(path.anchor).glob(str(path.relative_to(path.anchor))))
             if not matches:
-                yield FileError(raw, "no file matches this pattern")
+                yield FileError.keyed(raw, "no-match")
             yield from (p for p in matches if p.is_file())
         else:
             yield path
@@ -183,4 +183,4 @@ def score_many(inputs: Iterable[str], rubric: Rubric, lang: str = "zh",
         try:
             yield score_file(item, rubric, lang, detail=detail)
         except InputError as exc:
-            yield FileError(exc.path, exc.reason)
+            yield FileError.keyed(exc.path, exc.key, **exc.params)

@@ -106,7 +106,7 @@ def load(path: Path | str) -> dict[str, Any]:
     try:
         text = read_settings_text(path, MAX_BASELINE_BYTES)
     except InputError as exc:
-        if exc.reason == "no such file":
+        if exc.key == "not-found":
             raise BaselineError(f"{path}: baseline not found (write one with `scorer baseline write`)") from None
         raise BaselineError(f"{path}: cannot be read ({exc.reason})") from None
     try:

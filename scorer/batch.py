@@ -213,13 +213,13 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
             card = replace(card, meta={**card.meta, "rubric_choice": reason})
         return _apply_rules(card, rules, rubric, _POLICY)
     except InputError as exc:
-        return FileError(exc.path, exc.reason)
+        return FileError.keyed(exc.path, exc.key, **exc.params)
     except MemoryError:
         raise  # the worker reports the memory limit
     except RubricError as exc:  # a pattern of the rubric's checks, compiled when first used
         return FileError(path, str(exc))
     except Exception as exc:  # one bad file must not stop the batch
-        return FileError(path, f"internal error while scoring: {type(exc).__name__}: {exc}")
+        return FileError.keyed(path, "internal", detail=f"{type(exc).__name__}: {exc}")
 
 
 def default_jobs() -> int:
@@ -266,7 +266,8 @@ def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
             outcome = next(results)
             if isinstance(outcome, Lost):
                 path = item[0] if item[0] != STDIN or the_plan.stdin is None else _stdin_name(the_plan.stdin)
-                yield FileError(path, outcome.describe(the_plan.limits))
+                key, params = outcome.reason(the_plan.limits)
+                yield FileError.keyed(path, key, **params)
             else:
                 yield outcome
     finally:

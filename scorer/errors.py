@@ -16,9 +16,32 @@ class RubricError(UserError):
 
 
 class InputError(ScorerError):
-    """A report file that cannot be read: missing, empty, not text, unknown encoding, too big."""
+    """A report file that cannot be read: missing, empty, not text, unknown encoding, too big.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    ``key`` names the reason among the interface words (rubrics/ui/input.yaml), which say it in Chinese
+    or English with what to do; ``params`` fill it in. ``reason`` is the English line.
+    """
+
+    def __init__(self, path: str, key: str, **params: object) -> None:
         self.path = path
-        self.reason = reason
+        self.key = key
+        self.params = params
+        super().__init__(f"{path}: {self.reason}")
+
+    @property
+    def reason(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """The reason in ``lang``, with what to do."""
+        from scorer.words import reason
+
+        return reason(self.key, self.params, lang)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_input_error, (self.path, self.key, self.params))
+
+
+def _input_error(path: str, key: str, params: dict[str, object]) -> InputError:
+    """Rebuild an InputError sent from a worker process (exceptions pickle their args only)."""
+    return InputError(path, key, **params)

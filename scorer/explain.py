@@ -153,7 +153,7 @@ def explain_file(task: tuple[str, str, str]) -> Explanation | str:
         else:
             rubric, reason = load_rubric(rubric_ref), None
     except InputError as exc:
-        return f"{exc.path}: {exc.reason}"
+        return f"{exc.path}: {exc.text(lang)}"
     except ScorerError as exc:
         return str(exc)
     return explain_document(doc, rubric, lang, reason)

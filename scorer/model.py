@@ -29,6 +29,10 @@ class Verdict(str, Enum):
     FAIL = "fail"
 
 
+# What the ``line`` of a finding counts, per input format (Document.format): see Scorecard.unit.
+UNITS = {"docx": "paragraph", "doc": "paragraph", "html": "paragraph", "pdf": "page"}
+
+
 # ---------------------------------------------------------------- read / normalize
 
 
@@ -267,6 +271,7 @@ class Finding:
     criterion: str | None = None
     page: int | None = None
     related: Related | None = None
+    marks: tuple[str, ...] = ()  # the words of the line the finding is about (a spam span, placeholders)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -280,6 +285,8 @@ class Finding:
             out["page"] = self.page
         if self.related is not None:
             out["related"] = self.related.to_dict()
+        if self.marks:
+            out["marks"] = list(self.marks)
         return out
 
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -370,14 +377,28 @@ class OutlineNode:
 
 @dataclass(frozen=True)
 class TemplateHeading:
-    """A heading the report lacks, in the rubric's wording, with the hint of what it must contain."""
+    """A heading the report lacks (a part missing, or one a finding asks to give a heading of its own), in the
+    rubric's wording with the year filled in, the hint of what it must contain, and where it goes.
+
+    ``number`` is the numbering it would take there (``三、``; "" when the report's parts are unnumbered).
+    ``where`` says how it is placed against ``anchor`` (a heading, or the start of a paragraph) at source
+    line ``line``: "after" that part, "before" that heading or paragraph, "split" out of that heading which
+    carries two parts, or "end" of a report that has no part to place it by. ``year`` is the year the
+    heading names (the plan's is the next one).
+    """
 
     criterion: str
     heading: str
     hint: str
+    number: str = ""
+    where: str = "end"
+    anchor: str | None = None
+    line: int | None = None
+    year: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"criterion": self.criterion, "heading": self.heading, "hint": self.hint}
+        return {"criterion": self.criterion, "heading": self.heading, "hint": self.hint, "number": self.number,
+                "where": self.where, "anchor": self.anchor, "line": self.line, "year": self.year}
 
 
 @dataclass(frozen=True)
@@ -448,11 +469,22 @@ class Scorecard:
     outline: tuple[OutlineNode, ...] = ()
     template: tuple[TemplateHeading, ...] = ()
     previous: Previous | None = None  # compared with last year's report (--previous, --history)
+    rubric_title: dict[str, str] = field(default_factory=dict)  # the rubric's name, zh and en
+
+    @property
+    def unit(self) -> str:
+        """What a ``line`` counts in this report: "line" (text), "paragraph" (Word, web page) or "page" (PDF:
+        the line within ``page``)."""
+        return UNITS.get(str(self.meta.get("format")), "line")
 
     def to_dict(self) -> dict[str, Any]:
+        rubric: dict[str, Any] = {"id": self.rubric_id, "version": self.rubric_version}
+        if self.rubric_title:
+            rubric["title"] = dict(self.rubric_title)
         out: dict[str, Any] = {
             "path": self.path,
-            "rubric": {"id": self.rubric_id, "version": self.rubric_version},
+            "rubric": rubric,
+            "unit": self.unit,
             "score": round(self.score, 1),
             "verdict": self.verdict.value,
             "reasons": [r.to_dict() for r in self.reasons],
@@ -472,13 +504,35 @@ class Scorecard:
 
 @dataclass(frozen=True)
 class FileError:
-    """A file that could not be scored, and why (one line, for humans)."""
+    """A file that could not be scored, and why (one line, for humans).
+
+    ``key`` and ``params`` name the reason among the interface words (rubrics/ui/input.yaml), so that
+    it can be said in the output language (``text``); ``message`` is the line as first written.
+    """
 
     path: str
     message: str
+    key: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def keyed(cls, path: str, key: str, **params: object) -> FileError:
+        """A FileError whose reason is the interface word ``key``, its English line as the message."""
+        from scorer.words import reason
+
+        return cls(path, reason(key, params, "en"), key, tuple(params.items()))
+
+    def text(self, lang: str) -> str:
+        """The reason in ``lang`` with what to do; the message itself when it has no key (a rubric's error)."""
+        from scorer.words import reason
+
+        return reason(self.key, self.params, lang) if self.key else self.message
 
     def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+        out = {"path": self.path, "message": self.message}
+        if self.key:
+            out["key"] = self.key
+        return out
 
 
 @dataclass(frozen=True)
@@ -487,6 +541,12 @@ class RunResult:
 
     cards: tuple[Scorecard, ...]
     errors: tuple[FileError, ...]
+
+    def in_language(self, lang: str) -> RunResult:
+        """The same result with each unreadable file's reason said in ``lang`` (FileError.text)."""
+        from dataclasses import replace
+
+        return replace(self, errors=tuple(replace(e, message=e.text(lang)) for e in self.errors))
 
     def to_dict(self) -> dict[str, Any]:
         return {

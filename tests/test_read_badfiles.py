@@ -151,7 +151,7 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
 
 def test_scanned_pdf_without_text_layer() -> None:
     message = _error("scan.pdf", pdfgen.build_pdf([pdfgen.Page(), pdfgen.Page()]))
-    assert message == "scan.pdf: scanned PDF with no text layer; OCR is not supported"
+    assert message == "scan.pdf: scanned PDF with no text layer; OCR is not supported: score the Word original, or run OCR first"
 
 
 def test_truncated_and_corrupt_pdf(good_pdf: bytes) -> None:

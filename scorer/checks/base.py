@@ -109,9 +109,12 @@ class Context:
         line: int | None = None,
         criterion: str | None = None,
         severity: Severity | None = None,
+        marks: tuple[str, ...] = (),
         **values: Any,
     ) -> Finding | None:
-        """A finding worded by the rubric's template for ``rule``; None when the rubric turns it off."""
+        """A finding worded by the rubric's template for ``rule``; None when the rubric turns it off.
+
+        ``marks``: the words of the line it is about (a spam span, the placeholders), to point at them exactly."""
         spec = self.rubric.rule(rule)
         if spec.severity is None:
             return None
@@ -127,6 +130,7 @@ class Context:
             line=self.source(line),
             criterion=criterion,
             page=self.page(line),
+            marks=marks,
         )
 
 

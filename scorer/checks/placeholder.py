@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
                 found.append(piece)
         if found:
             yield ctx.finding("placeholder", i, None, spans=sep.join(f"“{s}”" for s in found[:6]),
-                              count=len(found))
+                              count=len(found), marks=tuple(found))
             reported += 1
             if reported >= limit:
                 return

@@ -70,7 +70,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         hits.sort()
         for start, end in merge([(s, e) for s, e, _ in hits], gap=1):
             kind = next(lab for s, _, lab in hits if start <= s < end)
-            yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind)
+            yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind, marks=(text[start:end],))
 
 
 def _categories(ctx: Context) -> list[_Category]:

@@ -75,11 +75,11 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     if not show:
         for item in results:
             if isinstance(item, FileError):
-                say(f"{item.path}: {item.message}")
+                say(f"{item.path}: {item.text(lang)}")
                 errors.append(item)
             else:
                 cards.append(item)
-        return RunResult(tuple(cards), tuple(errors))
+        return RunResult(tuple(cards), tuple(errors)).in_language(lang)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -94,13 +94,13 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
         progress.refresh()
         for item in results:
             if isinstance(item, FileError):
-                console.print(line(f"scorer: {item.path}: {item.message}"), markup=False)
+                console.print(line(f"scorer: {item.path}: {item.text(lang)}"), markup=False)
                 errors.append(item)
             else:
                 cards.append(item)
             progress.advance(task)
             progress.refresh()
-    return RunResult(tuple(cards), tuple(errors))
+    return RunResult(tuple(cards), tuple(errors)).in_language(lang)
 
 
 def _report_pairing(paired: int, unpaired: tuple[str, ...]) -> None:
