@@ -13,6 +13,7 @@ from scorer.match import match
 from scorer.meta import find_facts, meta_of
 from scorer.model import (
     Document,
+    Facts,
     FileError,
     Line,
     Match,
@@ -20,8 +21,6 @@ from scorer.model import (
     OutlineNode,
     Policy,
     Scorecard,
-    Status,
-    TemplateHeading,
 )
 from scorer.normalize import normalize
 from scorer.outline import build_outline
@@ -61,7 +60,7 @@ def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool
         from dataclasses import replace
 
         card = replace(card, previous=compared)
-    return _with_detail(card, outline, matches, rubric, source_of, lang) if detail else card
+    return _with_detail(card, outline, matches, rubric, source_of, lang, facts) if detail else card
 
 
 def pieces(doc: Document, rubric: Rubric) -> Pieces:
@@ -84,9 +83,11 @@ def previous_pieces(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_M
 
 
 def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,
-                 source_of: dict[int, int], lang: str) -> Scorecard:
-    """Add the outline the engine saw (each heading with the parts it carries) and the missing headings."""
+                 source_of: dict[int, int], lang: str, facts: Facts) -> Scorecard:
+    """Add the outline the engine saw (each heading with the parts it carries) and the headings to add."""
     from dataclasses import replace
+
+    from scorer.placement import Report, headings_to_add
 
     carried: dict[int, list[str]] = {}
     for m in matches:
@@ -94,10 +95,7 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
             carried.setdefault(index, []).append(m.criterion)
     nodes = tuple(OutlineNode(s.level, s.number, s.title, source_of.get(s.line) if s.line is not None else None,
                               tuple(carried.get(s.index, ()))) for s in outline.sections[1:])
-    by_id = {m.criterion: m for m in matches}
-    template = tuple(TemplateHeading(c.id, c.phrases[0], c.hint.get(lang) or c.hint["zh"])
-                     for c in rubric.criteria
-                     if c.required and by_id[c.id].heading is None and by_id[c.id].status is not Status.FOUND)
+    template = headings_to_add(Report(outline, matches, facts, card.findings, source_of), rubric, lang)
     return replace(card, outline=nodes, template=template)
 
 

@@ -382,8 +382,9 @@ class TemplateHeading:
 
     ``number`` is the numbering it would take there (``三、``; "" when the report's parts are unnumbered).
     ``where`` says how it is placed against ``anchor`` (a heading, or the start of a paragraph) at source
-    line ``line``: "after" that part, "before" that heading or paragraph, "split" out of that heading which
-    carries two parts, or "end" of a report that has no part to place it by. ``year`` is the year the
+    line ``line``: "after" that part, "before" that heading or paragraph, "above" the first of the sections it
+    was inferred from (which go under it), "split" out of that heading which carries two parts, or "end" of a
+    report that has no part to place it by. ``year`` is the year the
     heading names (the plan's is the next one).
     """
 

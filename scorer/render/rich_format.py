@@ -9,6 +9,7 @@ from scorer.i18n import t
 from scorer.model import Previous, RunResult, Scorecard
 from scorer.render import status_key, verdict_text
 from scorer.render.safe import clean
+from scorer.wording import place
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,7 +53,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         if c.heading:
             where = c.heading
         if c.line is not None:
-            where = f"{where} ({t(lang, 'line', n=c.line)})" if where else t(lang, "line", n=c.line)
+            where = f"{where} ({place(card, c.line, lang)})" if where else place(card, c.line, lang)
         evidence = (c.evidence or "")[:60] + ("…" if c.evidence and len(c.evidence) > 60 else "")
         table.add_row(
             indent + c.label,
@@ -76,7 +77,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
                 " ",
                 Text(t(lang, f.severity.value), style=_SEVERITY_STYLE[f.severity.value]),
                 Text(f"[{f.rule}]"),
-                Text(t(lang, "line", n=f.line) if f.line is not None else ""),
+                Text(place(card, f.line, lang, f.page)),
                 Text(f.message),
             )
         console.print(grid)
