@@ -91,5 +91,6 @@ def copy_block(card: Scorecard, lang: str) -> str:
     """The headings to add, ready to copy: each with its number and year, its hint, and where it goes."""
     lines = []
     for h in card.template:
-        lines += [f"{h.number}{h.heading}", f"  ({h.hint})", "  " + say("copy_where", lang, where=where_text(card, h, lang))]
+        where = say("copy_where", lang, where=where_text(card, h, lang))
+        lines += [f"{h.number}{h.heading}", f"  ({h.hint})", f"  {where}"]
     return "\n".join(lines)
