@@ -13,7 +13,6 @@ from scorer.match import match
 from scorer.meta import find_facts, meta_of
 from scorer.model import (
     Document,
-    Facts,
     FileError,
     Line,
     Match,
@@ -24,6 +23,7 @@ from scorer.model import (
 )
 from scorer.normalize import normalize
 from scorer.outline import build_outline
+from scorer.placement import Report
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
 from scorer.rubric import Rubric, load_rubric
 
@@ -60,7 +60,11 @@ def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool
         from dataclasses import replace
 
         card = replace(card, previous=compared)
-    return _with_detail(card, outline, matches, rubric, source_of, lang, facts) if detail else card
+    if not detail:
+        return card
+    pages = {i: line.page for i, line in enumerate(clean.lines) if line.page is not None}
+    return _with_detail(card, outline, matches, rubric, Report(outline, matches, facts, card.findings, source_of,
+                                                               pages), lang)
 
 
 def pieces(doc: Document, rubric: Rubric) -> Pieces:
@@ -82,12 +86,14 @@ def previous_pieces(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_M
         return None
 
 
-def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,
-                 source_of: dict[int, int], lang: str, facts: Facts) -> Scorecard:
+def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric, report: Report,
+                 lang: str) -> Scorecard:
     """Add the outline the engine saw (each heading with the parts it carries) and the headings to add."""
     from dataclasses import replace
 
-    from scorer.placement import Report, headings_to_add
+    from scorer.placement import headings_to_add
+
+    source_of = report.source_of
 
     carried: dict[int, list[str]] = {}
     for m in matches:
@@ -95,7 +101,7 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
             carried.setdefault(index, []).append(m.criterion)
     nodes = tuple(OutlineNode(s.level, s.number, s.title, source_of.get(s.line) if s.line is not None else None,
                               tuple(carried.get(s.index, ()))) for s in outline.sections[1:])
-    template = headings_to_add(Report(outline, matches, facts, card.findings, source_of), rubric, lang)
+    template = headings_to_add(report, rubric, lang)
     return replace(card, outline=nodes, template=template)
 
 

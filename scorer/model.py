@@ -396,10 +396,14 @@ class TemplateHeading:
     anchor: str | None = None
     line: int | None = None
     year: int | None = None
+    page: int | None = None  # the page of ``line`` in a PDF
 
     def to_dict(self) -> dict[str, Any]:
-        return {"criterion": self.criterion, "heading": self.heading, "hint": self.hint, "number": self.number,
-                "where": self.where, "anchor": self.anchor, "line": self.line, "year": self.year}
+        out = {"criterion": self.criterion, "heading": self.heading, "hint": self.hint, "number": self.number,
+               "where": self.where, "anchor": self.anchor, "line": self.line, "year": self.year}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ filled in, with the number it would take there and the part or paragraph it goes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scorer.layout import words
@@ -29,6 +29,7 @@ class Report:
     facts: Facts
     findings: tuple[Finding, ...]
     source_of: dict[int, int]
+    page_of: Mapping[int, int | None] = field(default_factory=dict)  # a PDF's lines: the page each stands on
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ def headings_to_add(report: Report, rubric: Rubric, lang: str) -> tuple[Template
         crit, spot = rubric.criterion(cid), spots[cid]
         heading, year = template_heading(rubric, crit, lang, report.facts.report_year)
         line = report.source_of.get(spot.line) if spot.line is not None else None
+        page = report.page_of.get(spot.line) if spot.line is not None else None
         out.append(TemplateHeading(cid, heading, crit.hint.get(lang) or crit.hint["zh"],
                                    _number(kind, spot.position + ranked.index(cid) + 1), spot.where, spot.anchor,
-                                   line, year))
+                                   line, year, page))
     return tuple(out)
 
 

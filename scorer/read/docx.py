@@ -14,7 +14,7 @@ from scorer.model import Document, Line
 from scorer.read.docx_numbering import Numbering, Styles, format_number, is_on, to_int, val
 from scorer.read.zipguard import vet_zip
 
-__all__ = ["format_number", "read_docx"]
+__all__ = ["body_paragraphs", "format_number", "read_docx"]
 
 # python-docx hands out lxml elements; typed loosely so that type checking needs no lxml stubs.
 _Element = Any
@@ -95,6 +95,11 @@ def _lines(body: _Element, styles_root: _Element, numbering_root: _Element | Non
             if text.strip():
                 level = None
     return out
+
+
+def body_paragraphs(body: _Element) -> Iterator[_Element]:
+    """The body's paragraphs in the order whose 1-based position is a Line's ``source`` (its paragraph number)."""
+    return (p for p, _ in _paragraphs(body))
 
 
 def _paragraphs(el: _Element, in_box: bool = False) -> Iterator[tuple[_Element, bool]]:
