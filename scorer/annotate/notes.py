@@ -3,6 +3,7 @@ and a note where each heading to add belongs (its number, its year, its hint).""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scorer.i18n import t
@@ -69,10 +70,17 @@ def _add_note(card: Scorecard, heading: TemplateHeading, lang: str) -> Note:
 def _finding_note(card: Scorecard, finding: Finding, lang: str) -> Note:
     lines = [_finding_head(card, finding, lang)]
     fix = fix_text(card, finding, lang)
-    if fix:
+    if fix and not said_already(fix, lines[0]):
         lines.append(say("fix", lang, fix=fix))
     lines.append(say("rule", lang, rule=finding.rule))
     return Note("\n".join(lines), finding.line, finding.page, finding.marks)
+
+
+def said_already(fix: str, text: str, window: int = 10) -> bool:
+    """Whether ``text`` already gives the fix (a rubric's message often ends with it): a run of ``window`` of its
+    letters, punctuation and spaces left out, stands in the text."""
+    keep = [re.sub(r"[\W_]+", "", s) for s in (fix, text)]
+    return any(keep[0][i:i + window] in keep[1] for i in range(max(len(keep[0]) - window + 1, 0)))
 
 
 def _finding_head(card: Scorecard, finding: Finding, lang: str) -> str:
