@@ -95,7 +95,8 @@ def test_rules_lists_and_explains() -> None:
                  "causes-missing", "mojibake", "spam-content"):
         assert rule in proc.stdout
     explained = run("rules", "spam-content")
-    assert "申博" in explained.stdout and "Fix" in explained.stdout
+    assert "申博" in explained.stdout and "如何修改" in explained.stdout and "Fix" not in explained.stdout
+    assert "Fix" in run("rules", "spam-content", "--lang", "en").stdout
     assert run("rules", "nope").returncode == 2
 
 
