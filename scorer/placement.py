@@ -50,16 +50,17 @@ def headings_to_add(report: Report, rubric: Rubric, lang: str) -> tuple[Template
     asked = [cid for cid in order if _asked(rubric.criterion(cid), order, by_id, report)]
     spots = {cid: _spot(cid, order, by_id, tops, report) for cid in asked}
     ranked = sorted(asked, key=lambda cid: (spots[cid].position, order.index(cid)))
-    kind = tops[0].kind if tops else "cn"
+    kinds = [s.kind for s in tops]
+    kind = max(kinds, key=kinds.count) if kinds else "cn"  # the report's own numbering of its parts
     out = []
     for cid in asked:
         crit, spot = rubric.criterion(cid), spots[cid]
         heading, year = template_heading(rubric, crit, lang, report.facts.report_year)
         line = report.source_of.get(spot.line) if spot.line is not None else None
         page = report.page_of.get(spot.line) if spot.line is not None else None
-        out.append(TemplateHeading(cid, heading, crit.hint.get(lang) or crit.hint["zh"],
-                                   _number(kind, spot.position + ranked.index(cid) + 1), spot.where, spot.anchor,
-                                   line, year, page))
+        before = sum(1 for s in tops[:spot.position] if s.kind == kind) + ranked.index(cid)
+        out.append(TemplateHeading(cid, heading, crit.hint.get(lang) or crit.hint["zh"], _number(kind, before + 1),
+                                   spot.where, spot.anchor, line, year, page))
     return tuple(out)
 
 
@@ -223,12 +224,9 @@ def _excerpt(text: str) -> str:
 
 def _number(kind: str, n: int) -> str:
     """The numbering the n-th top-level part takes in a report numbered the ``kind`` way ("" if unnumbered)."""
-    if kind in ("cn", "cnl", "part"):
-        cn = cn_numeral(n)
-        return f"第{cn}部分 " if kind == "part" else f"{cn}、"
-    if kind == "ar":
-        return f"{n}."
-    return ""
+    cn = cn_numeral(n)
+    return {"cn": f"{cn}、", "cnl": f"{cn}、", "part": f"第{cn}部分 ", "cnp": f"({cn})", "ar": f"{n}.",
+            "arp": f"({n})"}.get(kind, "")
 
 
 def cn_numeral(n: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 _Element = Any  # lxml elements from python-docx; typed loosely so that type checking needs no lxml stubs
@@ -84,10 +85,15 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 
 def _simplified(text: str) -> str:
-    from scorer.normalize import to_simplified
+    """Traditional characters as simplified, as normalization converts a traditional report (OpenCC t2s)."""
+    return str(_t2s().convert(text))
 
-    lines, _ = to_simplified([text])
-    return lines[0] if lines else text
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
 
 
 def _cut(runs: list[_Element], texts: list[str], at: int, keep: str) -> _Element:
