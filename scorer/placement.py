@@ -105,9 +105,10 @@ def _spot(cid: str, order: list[str], by_id: dict[str, Match], tops: list[Sectio
     line = m.evidence_line if m.evidence_line is not None else m.line
     if m.status is not Status.MISSING and m.via is Via.CUE and line is not None:
         j = _top_of_line(tops, line)
-        # The paragraph closing the part before it in order (下一步,我们将…… after the shortcomings) gets its
-        # heading right above it; told anywhere else, the part gets a place of its own after that part.
-        if j >= 0 and j == _before(cid, order, by_id, tops, outline) and _closes(outline, tops[j], line):
+        # A paragraph closing a part that comes before it in order (下一步,我们将…… after the shortcomings) gets
+        # its heading right above it; told anywhere else, the part gets a place of its own after that part.
+        earlier = {_placed(by_id[other], tops, outline) for other in order[:order.index(cid)]}
+        if j >= 0 and j in earlier and _closes(outline, tops[j], line):
             return _Spot(j + 1, "before", line, _excerpt(outline_text(outline, line)))
     if m.via is Via.THEMATIC and m.sections:
         j = _top_of(outline, m.sections[0], tops)
