@@ -24,8 +24,9 @@ def need_chromium() -> None:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
-    """A fresh headless Chromium with its own throwaway profile; skips the test when there is none."""
+def chromium(downloads: str | None = None) -> Iterator[Any]:
+    """A fresh headless Chromium with its own throwaway profile; skips the test when there is none.
+    ``downloads``: the folder where files the page gives are saved, without asking."""
     need_chromium()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -35,7 +36,12 @@ def chromium() -> Iterator[Any]:
         options.binary_location = str(CHROMIUM)
         for flag in (*FLAGS, f"--user-data-dir={profile}"):
             options.add_argument(flag)
+        if downloads is not None:
+            options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                                      "download.prompt_for_download": False})
         driver = webdriver.Chrome(service=Service(executable_path=str(DRIVER)), options=options)
+        if downloads is not None:
+            driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
         driver.set_page_load_timeout(30)
         try:
             yield driver

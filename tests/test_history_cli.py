@@ -136,7 +136,8 @@ def test_sarif_points_at_last_years_report_with_related_locations() -> None:
 
 def test_rules_explains_the_new_rules() -> None:
     proc = run("rules", "recycled-text")
-    assert proc.returncode == 0 and "照搬" in proc.stdout and "Passing" in proc.stdout
+    assert proc.returncode == 0 and "照搬" in proc.stdout and "合格示例" in proc.stdout
+    assert "Passing" in run("rules", "recycled-text", "--lang", "en").stdout
 
 
 def test_the_page_takes_last_years_report_as_a_second_file() -> None:
