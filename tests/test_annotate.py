@@ -92,7 +92,7 @@ def test_the_same_paragraphs_runs_text_table_and_image(word_draft: tuple[Path, S
 
 
 def test_the_scorer_reads_the_annotated_draft_as_it_read_the_draft(word_draft: tuple[Path, Scorecard, bytes]) -> None:
-    path, card, out = word_draft
+    _, card, out = word_draft
     again = score_document(read_bytes("again.docx", out), load_rubric("national"))
     assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in card.findings]
     assert again.score == card.score
