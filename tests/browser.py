@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,3 +51,20 @@ def chromium(downloads: str | None = None) -> Iterator[Any]:
             yield driver
         finally:
             driver.quit()
+
+
+@contextmanager
+def serve_page(cwd: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`scorer serve --port 0` in a subprocess: the URL its (Chinese) start line gives, and the process."""
+    proc = subprocess.Popen([sys.executable, "-m", "scorer.cli", "serve", "--port", "0"], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        found = re.fullmatch(r"scorer:自查页面已启动:(http://127\.0\.0\.1:\d+/)  \(按 Ctrl\+C 停止\)\n", first)
+        assert found is not None, first + (proc.stderr.read() if proc.stderr and not first else "")
+        yield found.group(1), proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import pytest
 from scorer.rubric import builtin_ids, load_rubric
 from scorer.web import HOST, make_server
 from scorer.web.app import create_app
-from tests.browser import chromium
+from tests.browser import chromium, serve_page
 from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -73,18 +72,8 @@ def test_a_bad_file_shows_the_same_line_as_the_cli(tmp_path: Path) -> None:
 @pytest.fixture()
 def served() -> Iterator[str]:
     """`scorer serve --port 0` in a subprocess; yields the URL it prints."""
-    proc = subprocess.Popen([sys.executable, "-m", "scorer.cli", "serve", "--port", "0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()
-        assert "http://127.0.0.1:" in first, proc.stderr.read() if proc.stderr else first
-        assert first.startswith("scorer:自查页面已启动:")  # the start line is Chinese
-        yield first.split("已启动:", 1)[1].split()[0]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serve_page(str(ROOT)) as (url, _):
+        yield url
 
 
 def _report_upload(seeds: Path, tmp_path: Path) -> Path:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 import re
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -18,7 +16,7 @@ import pytest
 
 from scorer.web.app import create_app
 from tests import drafts
-from tests.browser import chromium
+from tests.browser import chromium, serve_page
 from tests.conftest import ROOT
 from tests.test_input_words import BAD, ENGLISH, PYTHON
 
@@ -73,17 +71,8 @@ def test_a_bad_upload_is_told_in_chinese_and_in_english(name: str) -> None:
 
 @pytest.fixture()
 def served() -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    proc = subprocess.Popen([sys.executable, "-m", "scorer.cli", "serve", "--port", "0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()
-        assert re.fullmatch(r"scorer:自查页面已启动:http://127\.0\.0\.1:\d+/  \(按 Ctrl\+C 停止\)\n", first), first
-        yield first.split("已启动:", 1)[1].split()[0], proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serve_page(str(ROOT)) as page:
+        yield page
 
 
 def test_serve_logs_no_request(served: tuple[str, subprocess.Popen[str]]) -> None:
