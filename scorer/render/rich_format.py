@@ -32,7 +32,9 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         head.append(f"\n{t(lang, 'title')}: {title}", style="")
     if year:
         head.append(f"   {t(lang, 'year')}: {year}", style="")
-    head.append(f"\n{t(lang, 'rubric')}: {card.rubric_id} {card.rubric_version}", style="dim")
+    name = f"{card.rubric_title[lang]} ({card.rubric_id} {card.rubric_version})" if lang in card.rubric_title \
+        else f"{card.rubric_id} {card.rubric_version}"
+    head.append(f"\n{t(lang, 'rubric')}: {name}", style="dim")
     if card.meta.get("rubric_choice"):
         head.append(f" ({card.meta['rubric_choice']})", style="dim")
     console.print(head)
