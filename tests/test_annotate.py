@@ -236,3 +236,62 @@ def test_libreoffice_opens_the_annotated_drafts(word_draft: tuple[Path, Scorecar
             pytest.skip("LibreOffice has no Writer (apt-get install libreoffice-writer)")
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), proc.stdout + proc.stderr
         assert re.search(rb"/Type\s*/Page\b", pdf.read_bytes())
+
+
+def test_a_run_in_heading_gets_its_comment_on_its_words(tmp_path: Path) -> None:
+    heading = "一、2023年推进法治政府建设的主要举措和成效"
+    path = tmp_path / "run-in.txt"
+    path.write_text("\n".join([drafts.TITLE, f"{heading}。全年办理行政复议案件96件,行政诉讼应诉35件。",
+                               f"二、{drafts.SHORTCOMINGS}", drafts.SHORTCOMINGS_TEXT, f"三、{drafts.PLAN}",
+                               drafts.PLAN_TEXT]), "utf-8")
+    _, out = score(path)
+    _, covered, paragraph = by_text(comments(out), "“主要举措和成效”不充分")
+    assert covered == heading.removeprefix("一、") and paragraph.startswith(heading + "。全年")
+
+
+_BOX = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing><wps:wsp><wps:txbx>'
+        '<w:txbxContent><w:p><w:r><w:t>{0}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></w:r>')
+
+
+def test_a_finding_in_a_text_box_is_commented_on_the_paragraph_holding_the_box(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    path = drafts.write_docx(tmp_path / "boxed.docx")
+    document = docx.Document(str(path))
+    anchor = document.paragraphs[-4].insert_paragraph_before("见下框")
+    anchor._p.append(parse_xml(_BOX.format("全年开展执法培训XX期")))
+    document.save(str(path))
+    _, out = score(path)
+    assert by_text(comments(out), "“XX”")[2].startswith("见下框")  # Word takes no comment inside a text box
+    body = docx.Document(io.BytesIO(out)).element.body
+    assert not [el for box in body.iter(f"{W}txbxContent") for el in box.iter(f"{W}commentRangeStart")]
+
+
+@pytest.mark.xfail(strict=True, reason="a mark is found by its words: when the same words stand earlier in the "
+                                       "paragraph where the check does not count them (inside 《》), the comment "
+                                       "starts there; a finding carries no position within its line")
+def test_a_placeholder_counted_after_a_quoted_one_is_marked_where_it_is_counted(tmp_path: Path) -> None:
+    path = tmp_path / "quoted.txt"
+    lines = drafts.text_lines()
+    at = lines.index(drafts.ENFORCE_TEXT)
+    lines[at] = "依据《XX市行政执法条例》开展检查," + drafts.ENFORCE_TEXT.replace(drafts.PLACEHOLDER, "XX")
+    path.write_text("\n".join(lines), "utf-8")
+    _, out = score(path)
+    assert by_text(comments(out), "模板占位符未替换")[1] == "XX"
+    assert _before_comment(out, "模板占位符未替换").endswith("审查规范性文件")
+
+
+def _before_comment(data: bytes, words: str) -> str:
+    """The text of a comment's paragraph before its range starts."""
+    document = docx.Document(io.BytesIO(data))
+    cid = next(c.comment_id for c in document.comments if words in c.text)
+    start = next(el for el in document.element.body.iter(f"{W}commentRangeStart") if el.get(f"{W}id") == str(cid))
+    p = start.getparent()
+    text = []
+    for el in p.iter(f"{W}t", f"{W}commentRangeStart"):
+        if el is start:
+            return "".join(text)
+        if el.tag == f"{W}t":
+            text.append(el.text or "")
+    raise AssertionError("no range start")

@@ -73,7 +73,15 @@ def _finding_note(card: Scorecard, finding: Finding, lang: str) -> Note:
     if fix and not said_already(fix, lines[0]):
         lines.append(say("fix", lang, fix=fix))
     lines.append(say("rule", lang, rule=finding.rule))
-    return Note("\n".join(lines), finding.line, finding.page, finding.marks)
+    return Note("\n".join(lines), finding.line, finding.page, finding.marks or _heading_words(card, finding))
+
+
+def _heading_words(card: Scorecard, finding: Finding) -> tuple[str, ...]:
+    """A finding on a part's heading line marks the heading's words (a heading may run in with its text)."""
+    crit = next((c for c in card.criteria if c.id == finding.criterion), None)
+    if crit is None or crit.heading is None or crit.line != finding.line or finding.line is None:
+        return ()
+    return (crit.heading,)
 
 
 def said_already(fix: str, text: str, window: int = 10) -> bool:

@@ -32,7 +32,7 @@ def comment_docx(data: bytes, notes: list[Note], locate: Locate, lang: str) -> b
     author, initials = say("author", lang), say("initials", lang)
     for note in notes:
         number = locate(note)
-        p = paras[number - 1] if number is not None and 0 < number <= len(paras) else home
+        p = _outside_boxes(paras[number - 1]) if number is not None and 0 < number <= len(paras) else home
         comment = document.comments.add_comment(text=note.text, author=author, initials=initials)
         mark(p, span_runs(p, note.marks), comment.comment_id)
     return repack(data, document)
@@ -44,6 +44,17 @@ def _home(paras: list[_Element], notes: list[Note], locate: Locate) -> _Element:
     if summary is not None and 0 < summary <= len(paras):
         return paras[summary - 1]
     return next((p for p in paras if any(t.text for t in p.iter(f"{W}t"))), paras[0])
+
+
+def _outside_boxes(p: _Element) -> _Element:
+    """A paragraph of a text box gives its comment to the paragraph the box is anchored in: Word does not
+    take comments inside text boxes."""
+    outer, up = p, p.getparent()
+    while up is not None:
+        if up.tag == f"{W}p":
+            outer = up
+        up = up.getparent()
+    return outer
 
 
 def mark(p: _Element, span: tuple[_Element, _Element] | None, comment_id: int) -> None:
