@@ -34,7 +34,7 @@ class InputError(ScorerError):
 
     def text(self, lang: str) -> str:
         """The reason in ``lang``, with what to do."""
-        from scorer.words import reason
+        from scorer.uiwords import reason
 
         return reason(self.key, self.params, lang)
 

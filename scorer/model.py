@@ -523,13 +523,13 @@ class FileError:
     @classmethod
     def keyed(cls, path: str, key: str, **params: object) -> FileError:
         """A FileError whose reason is the interface word ``key``, its English line as the message."""
-        from scorer.words import reason
+        from scorer.uiwords import reason
 
         return cls(path, reason(key, params, "en"), key, tuple(params.items()))
 
     def text(self, lang: str) -> str:
         """The reason in ``lang`` with what to do; the message itself when it has no key (a rubric's error)."""
-        from scorer.words import reason
+        from scorer.uiwords import reason
 
         return reason(self.key, self.params, lang) if self.key else self.message
 

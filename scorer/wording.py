@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scorer.model import Finding, OutlineNode, Scorecard, TemplateHeading
-from scorer.words import table, word
+from scorer.uiwords import table, word
 
 # A year left as the rubric's placeholder in a fix text (用“一、20XX年推进……”作为标题).
 _YEAR_SLOT = re.compile(r"20[X×xＸ]{2}(?=\s*年)")

@@ -63,7 +63,7 @@ class Lost:
 
     def describe(self, limits: Limits, lang: str = "en") -> str:
         """One line for the user, naming the limit that stopped the task."""
-        from scorer.words import reason
+        from scorer.uiwords import reason
 
         return reason(*self.reason(limits), lang)
 

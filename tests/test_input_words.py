@@ -13,7 +13,7 @@ import pytest
 from scorer.errors import InputError
 from scorer.model import FileError, RunResult
 from scorer.read import read_bytes
-from scorer.words import reason, table
+from scorer.uiwords import reason, table
 from tests.conftest import ROOT
 from tests.formats import ole, pdfgen
 

@@ -138,6 +138,6 @@ def _written(item: Annotated, target: str, lang: str) -> str:
 
 def said(key: str, lang: str, **values: object) -> str:
     """A word of the clerk's tools (rubrics/ui/clerk.yaml)."""
-    from scorer.words import word
+    from scorer.uiwords import word
 
     return word("clerk", key, lang, **values)

@@ -47,7 +47,7 @@ def explained(rule_id: str, severity: str, rubric: str) -> str:
     how to fix it."""
     from scorer.checks import rule_summary
     from scorer.i18n import t
-    from scorer.words import table
+    from scorer.uiwords import table
 
     words = table("rules")
     entry = words.get(rule_id) or {}

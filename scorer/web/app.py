@@ -17,7 +17,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from scorer.render.html_format import STYLE, card_html
 from scorer.rubric import builtin_ids
 from scorer.web.scoring import LANGS, Refused, Scored, Upload, score_upload, warm
-from scorer.words import word
+from scorer.uiwords import word
 from scorer.workers import Limits, Lost, Pool, available
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest report the page accepts; real reports are well under 5 MB

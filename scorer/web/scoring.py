@@ -16,7 +16,7 @@ from scorer.errors import InputError, ScorerError
 from scorer.model import Document, Scorecard
 from scorer.read import read_bytes
 from scorer.rubric import Rubric, builtin_ids
-from scorer.words import word
+from scorer.uiwords import word
 
 if TYPE_CHECKING:
     from scorer.history import Pieces
