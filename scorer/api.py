@@ -14,6 +14,7 @@ from scorer.meta import find_facts, meta_of
 from scorer.model import (
     Document,
     FileError,
+    Lang,
     Line,
     Match,
     Outline,
@@ -36,26 +37,27 @@ __all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "pieces", "prev
 AUTO = "auto"  # `--rubric auto`: choose a built-in rubric per report (choose_rubric)
 
 
-def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool = False,
-                   policy: Policy | None = None, previous: Pieces | None = None) -> Scorecard:
-    """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well."""
+def score_document(doc: Document, rubric: Rubric, detail: bool = False, policy: Policy | None = None,
+                   previous: Pieces | None = None) -> Scorecard:
+    """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well.
+    The card holds its words in every interface language: a renderer picks one."""
     clean = normalize(doc)
     outline = build_outline(clean)
     facts = find_facts(clean, outline)
     matches = match(outline, rubric, facts)
-    findings = run_checks(Context(clean, outline, facts, matches, rubric, lang))
+    findings = run_checks(Context(clean, outline, facts, matches, rubric))
     compared = None
     if previous is not None and not any(rubric.rule(f.rule).options.get("alone") for f in findings):
         from scorer.history import compare, pieces_of
 
         ids = tuple(c.id for c in rubric.criteria)
-        extra, compared = compare(pieces_of(doc.path, clean, outline, facts, matches, ids), previous, rubric, lang)
+        extra, compared = compare(pieces_of(doc.path, clean, outline, facts, matches, ids), previous, rubric)
         findings += extra
     meta = meta_of(clean, facts)
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
     from scorer.scorecard import build_scorecard
 
-    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, lang, policy)
+    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, policy)
     if compared is not None:
         from dataclasses import replace
 
@@ -64,7 +66,7 @@ def score_document(doc: Document, rubric: Rubric, lang: str = "zh", detail: bool
         return card
     pages = {i: line.page for i, line in enumerate(clean.lines) if line.page is not None}
     return _with_detail(card, outline, matches, rubric, Report(outline, matches, facts, card.findings, source_of,
-                                                               pages), lang)
+                                                               pages))
 
 
 def pieces(doc: Document, rubric: Rubric) -> Pieces:
@@ -86,8 +88,8 @@ def previous_pieces(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_M
         return None
 
 
-def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric, report: Report,
-                 lang: str) -> Scorecard:
+def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,
+                 report: Report) -> Scorecard:
     """Add the outline the engine saw (each heading with the parts it carries) and the headings to add."""
     from dataclasses import replace
 
@@ -101,24 +103,24 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
             carried.setdefault(index, []).append(m.criterion)
     nodes = tuple(OutlineNode(s.level, s.number, s.title, source_of.get(s.line) if s.line is not None else None,
                               tuple(carried.get(s.index, ()))) for s in outline.sections[1:])
-    template = headings_to_add(report, rubric, lang)
+    template = headings_to_add(report, rubric)
     return replace(card, outline=nodes, template=template)
 
 
-def score_text(text: str, rubric: Rubric, path: str = "<text>", lang: str = "zh", detail: bool = False,
+def score_text(text: str, rubric: Rubric, path: str = "<text>", detail: bool = False,
                policy: Policy | None = None) -> Scorecard:
     lines = tuple(Line(t, i + 1) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
-    return score_document(Document(path, "text", lines, "utf-8"), rubric, lang, detail, policy)
+    return score_document(Document(path, "text", lines, "utf-8"), rubric, detail, policy)
 
 
-def score_bytes(name: str, data: bytes, rubric: Rubric, lang: str = "zh",
-                max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False, policy: Policy | None = None) -> Scorecard:
-    return score_document(read_bytes(name, data, max_bytes), rubric, lang, detail, policy)
+def score_bytes(name: str, data: bytes, rubric: Rubric, max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False,
+                policy: Policy | None = None) -> Scorecard:
+    return score_document(read_bytes(name, data, max_bytes), rubric, detail, policy)
 
 
-def score_file(path: Path | str, rubric: Rubric, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES,
-               detail: bool = False, policy: Policy | None = None) -> Scorecard:
-    return score_document(read_path(Path(path), max_bytes), rubric, lang, detail, policy)
+def score_file(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_MAX_BYTES, detail: bool = False,
+               policy: Policy | None = None) -> Scorecard:
+    return score_document(read_path(Path(path), max_bytes), rubric, detail, policy)
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +131,8 @@ def selectable_rubrics() -> tuple[Rubric, ...]:
     return tuple(r for r in (load_rubric(rid) for rid in builtin_ids()) if r.selector is not None)
 
 
-def choose_rubric(doc: Document, lang: str = "zh") -> tuple[Rubric, str]:
-    """The built-in rubric for a report, chosen by its title, signature and opening, and why (in lang)."""
+def choose_rubric(doc: Document) -> tuple[Rubric, Lang]:
+    """The built-in rubric for a report, chosen by its title, signature and opening, and why."""
     from scorer.select import select, signature
 
     clean = normalize(doc)
@@ -138,16 +140,15 @@ def choose_rubric(doc: Document, lang: str = "zh") -> tuple[Rubric, str]:
     facts = find_facts(clean, outline)
     issuer = facts.issuer or signature([line.text for line in clean.lines])
     opening = " ".join(p.text for p in outline.root.body)[:600]
-    chosen = select(facts.title, issuer, opening, selectable_rubrics(), lang)
+    chosen = select(facts.title, issuer, opening, selectable_rubrics())
     return chosen.rubric, chosen.reason
 
 
-def score_file_auto(path: Path | str, lang: str = "zh",
-                    max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Scorecard, str]:
+def score_file_auto(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Scorecard, Lang]:
     """Read a report, choose its rubric (choose_rubric), score it; the scorecard and the reason."""
     doc = read_path(Path(path), max_bytes)
-    rubric, reason = choose_rubric(doc, lang)
-    return score_document(doc, rubric, lang), reason
+    rubric, reason = choose_rubric(doc)
+    return score_document(doc, rubric), reason
 
 
 def supported_suffixes() -> set[str]:
@@ -177,14 +178,13 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
             yield path
 
 
-def score_many(inputs: Iterable[str], rubric: Rubric, lang: str = "zh",
-               detail: bool = False) -> Iterator[Scorecard | FileError]:
+def score_many(inputs: Iterable[str], rubric: Rubric, detail: bool = False) -> Iterator[Scorecard | FileError]:
     """Score every input in order; a file that cannot be read becomes its FileError, the rest go on."""
     for item in iter_paths(inputs):
         if isinstance(item, FileError):
             yield item
             continue
         try:
-            yield score_file(item, rubric, lang, detail=detail)
+            yield score_file(item, rubric, detail=detail)
         except InputError as exc:
             yield FileError.keyed(exc.path, exc.key, **exc.params)

@@ -6,7 +6,6 @@ taken out, never its line: inserting a paragraph above a problem must not make i
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -19,8 +18,9 @@ from typing import Any
 from scorer.errors import InputError, UserError
 from scorer.limits import LONG_NUMBER, MAX_BASELINE_BYTES, read_settings_text
 from scorer.model import Finding, RunResult, Scorecard
+from scorer.stats import fingerprint
 
-VERSION = 1
+VERSION = 2  # 2: findings known by their rule, criterion and the values they name (stats.fingerprint)
 SCORE_TOLERANCE = 0.05  # scores are rounded to 0.1; anything smaller is not a drop
 
 
@@ -28,16 +28,7 @@ class BaselineError(UserError):
     """A baseline file that cannot be read or was written for something else."""
 
 
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SPACE = re.compile(r"\s+")
-
-
-def fingerprint(finding: Finding) -> str:
-    """A short, line-independent identity: rule, criterion and the message with numbers folded."""
-    message = _SPACE.sub("", _DIGITS.sub("#", finding.message))
-    raw = "\0".join((finding.rule, finding.criterion or "", message))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def report_key(path: str, base_dir: Path) -> str:
@@ -85,7 +76,7 @@ def build(result: RunResult, baseline_path: Path | str, lang: str) -> dict[str, 
             "score": round(card.score, 1),
             "verdict": card.verdict.value,
             "rubric": card.rubric_id,
-            "findings": [_entry(f).to_dict() for f in card.findings],
+            "findings": [_entry(f, lang).to_dict() for f in card.findings],
         }
     return {"version": VERSION, "lang": lang, "reports": dict(sorted(reports.items()))}
 
@@ -96,8 +87,9 @@ def dumps(doc: dict[str, Any]) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _entry(f: Finding) -> Entry:
-    return Entry(fingerprint(f), f.rule, f.criterion, f.severity.value, f.message, f.line)
+def _entry(f: Finding, lang: str) -> Entry:
+    """A finding as the baseline remembers it: known by its fingerprint, its message kept for people to read."""
+    return Entry(fingerprint(f), f.rule, f.criterion, f.severity.value, f.message_in(lang), f.line)
 
 
 def load(path: Path | str) -> dict[str, Any]:
@@ -159,10 +151,9 @@ def _shape(doc: dict[str, Any]) -> str | None:
     return None
 
 
-def compare(result: RunResult, doc: dict[str, Any], baseline_path: Path | str, lang: str) -> Diff:
-    """New findings, fixed findings and score drops of this run's reports against a baseline."""
-    if doc.get("lang", lang) != lang:
-        raise BaselineError(f"{baseline_path}: written with --lang {doc.get('lang')}; compare with the same --lang")
+def compare(result: RunResult, doc: dict[str, Any], baseline_path: Path | str) -> Diff:
+    """New findings, fixed findings and score drops of this run's reports against a baseline (in any
+    language: a finding is known by its fingerprint, not its words)."""
     base_dir = Path(baseline_path).parent
     new: list[tuple[str, Finding]] = []
     fixed: list[tuple[str, Entry]] = []

@@ -10,13 +10,12 @@ from typing import TypeVar
 
 from scorer.config import SEVERITIES, Config, ConfigError
 from scorer.errors import InputError, RubricError
-from scorer.model import Document, FileError, Finding, Policy, RunResult, Scorecard, Severity, Status, Verdict
+from scorer.model import Document, FileError, Finding, Policy, Scorecard, Severity
 from scorer.read import DEFAULT_MAX_BYTES
 from scorer.rubric import Rubric
 from scorer.workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, MAX_JOBS, Limits, Lost, Pool, available, cpu_count
 
-__all__ = ["STDIN", "Plan", "Scored", "Summary", "derive_rubric", "plan", "run_plan", "run_work", "score_paths",
-           "scored", "summarize"]
+__all__ = ["STDIN", "Plan", "Scored", "derive_rubric", "plan", "run_plan", "run_work", "score_paths", "scored"]
 
 STDIN = "-"  # the input that means "read the report from standard input"
 T = TypeVar("T")
@@ -25,7 +24,6 @@ T = TypeVar("T")
 # (--rubric auto). Set once per worker process, with the plan's other settings.
 Table = dict[str, tuple[Rubric | None, dict[str, str]]]
 _TABLE: Table = {}
-_LANG = "zh"
 _DETAIL = False
 _MAX_BYTES = DEFAULT_MAX_BYTES
 _STDIN: tuple[str, bytes] | None = None
@@ -90,7 +88,7 @@ def _apply_rules(card: Scorecard, rules: Mapping[str, str], rubric: Rubric, poli
         if sev == "off":
             continue
         out.append(replace(f, severity=Severity(sev)) if sev else f)
-    return decide(replace(card, findings=tuple(out)), rubric, policy, _LANG)
+    return decide(replace(card, findings=tuple(out)), rubric, policy)
 
 
 def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | None = None,
@@ -180,11 +178,11 @@ def _match(pattern: str, rel: str) -> bool:
     return glob_match(pattern, rel)
 
 
-def _init(table: Table, lang: str, detail: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+def _init(table: Table, detail: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
           stdin: tuple[str, bytes] | None = None, policy: Policy | None = None,
           previous: Mapping[str, str] | None = None) -> None:
-    global _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN, _POLICY, _PREVIOUS
-    _TABLE, _LANG, _DETAIL, _MAX_BYTES, _STDIN = table, lang, detail, max_bytes, stdin
+    global _TABLE, _DETAIL, _MAX_BYTES, _STDIN, _POLICY, _PREVIOUS
+    _TABLE, _DETAIL, _MAX_BYTES, _STDIN = table, detail, max_bytes, stdin
     _POLICY = policy or Policy()
     _PREVIOUS = previous or {}
 
@@ -223,14 +221,14 @@ def scored(task: tuple[str, str], then: Callable[[Scored], T]) -> T | FileError:
         doc = read_bytes(path, data, _MAX_BYTES)
         reason = None
         if rubric is None:
-            rubric, reason = choose_rubric(doc, _LANG)
+            rubric, reason = choose_rubric(doc)
             rubric = derive_rubric(rubric, rules)
         previous = None
         if task[0] in _PREVIOUS:
             from scorer.api import previous_pieces
 
             previous = previous_pieces(_PREVIOUS[task[0]], rubric, _MAX_BYTES)
-        card = score_document(doc, rubric, _LANG, detail=_DETAIL, policy=_POLICY, previous=previous)
+        card = score_document(doc, rubric, detail=_DETAIL, policy=_POLICY, previous=previous)
         if reason is not None:
             card = replace(card, meta={**card.meta, "rubric_choice": reason})
         return then(Scored(doc, data, rubric, _apply_rules(card, rules, rubric, _POLICY)))
@@ -248,24 +246,24 @@ def default_jobs() -> int:
     return cpu_count()
 
 
-def _warm(the_plan: Plan, lang: str) -> None:
+def _warm(the_plan: Plan) -> None:
     """Load the lazy caches (OpenCC dictionaries, compiled patterns) once, before workers are
     forked, so that they inherit them instead of each paying for them."""
     from scorer.api import score_text
 
     for rubric, _rules in the_plan.table.values():
         for rub in (rubric,) if rubric is not None else _selectable():
-            score_text("一、主要举措和成效\n法治建設(shè)。", rub, lang=lang)
+            score_text("一、主要举措和成效\n法治建設(shè)。", rub)
 
 
-def run_plan(the_plan: Plan, lang: str = "zh", jobs: int | None = None,
+def run_plan(the_plan: Plan, jobs: int | None = None,
              detail: bool = False) -> Iterator[Scorecard | FileError]:
     """Score a plan; results stream out in input order as soon as each one (and those before) is done."""
-    return run_work(the_plan, _score, lang, jobs, detail)
+    return run_work(the_plan, _score, jobs, detail)
 
 
-def run_work(the_plan: Plan, work: Callable[[tuple[str, str]], T | FileError], lang: str = "zh",
-             jobs: int | None = None, detail: bool = False) -> Iterator[T | FileError]:
+def run_work(the_plan: Plan, work: Callable[[tuple[str, str]], T | FileError], jobs: int | None = None,
+             detail: bool = False) -> Iterator[T | FileError]:
     """Run ``work`` (``_score``, or ``scored`` with more to do) on each task of a plan, in input order.
 
     Every file is scored in a worker process under the plan's limits (workers.Pool): a file past
@@ -275,7 +273,7 @@ def run_work(the_plan: Plan, work: Callable[[tuple[str, str]], T | FileError], l
     """
     tasks = [item for item in the_plan.items if not isinstance(item, FileError)]
     jobs = max(1, min(jobs or default_jobs(), MAX_JOBS, len(tasks) or 1))
-    initargs = (the_plan.table, lang, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy,
+    initargs = (the_plan.table, detail, the_plan.max_bytes, the_plan.stdin, the_plan.policy,
                 the_plan.previous)
     if not available():
         _init(*initargs)
@@ -283,7 +281,7 @@ def run_work(the_plan: Plan, work: Callable[[tuple[str, str]], T | FileError], l
         pool = None
     else:
         if jobs > 1:
-            _warm(the_plan, lang)
+            _warm(the_plan)
         pool = Pool(work, jobs, the_plan.limits, initializer=_init, initargs=initargs)
         results = pool.map(tasks)
     try:
@@ -314,40 +312,4 @@ def score_paths(paths: Iterable[Path | str], rubric: Rubric | str = "national", 
 
     rub = load_rubric(rubric) if isinstance(rubric, str) else rubric
     items = tuple(i if isinstance(i, FileError) else (str(i), "") for i in iter_paths(str(p) for p in paths))
-    yield from run_plan(Plan(items, {"": (rub, {})}), lang, jobs)
-
-
-# ---------------------------------------------------------------- summary over a batch
-
-
-@dataclass(frozen=True)
-class Summary:
-    reports: int
-    passed: int
-    failed: int
-    errors: int
-    mean_score: float | None
-    # (criterion id, label, reports where it is missing, where it is weak), most often missing first
-    gaps: tuple[tuple[str, str, int, int], ...]
-    worst: tuple[Scorecard, ...]  # the lowest-scoring failing reports
-
-
-def summarize(result: RunResult, top: int = 5) -> Summary:
-    cards = result.cards
-    passed = sum(1 for c in cards if c.verdict is Verdict.PASS)
-    counts: dict[str, list[int]] = {}
-    labels: dict[str, str] = {}
-    for card in cards:
-        for crit in card.criteria:
-            labels.setdefault(crit.id, crit.label)
-            row = counts.setdefault(crit.id, [0, 0])
-            if crit.status is Status.MISSING and not crit.optional:
-                row[0] += 1
-            elif crit.status is Status.WEAK:
-                row[1] += 1
-    gaps = sorted(((cid, labels[cid], m, w) for cid, (m, w) in counts.items() if m or w),
-                  key=lambda g: (-g[2], -g[3], g[0]))
-    worst = sorted((c for c in cards if c.verdict is Verdict.FAIL), key=lambda c: (c.score, c.path))[:top]
-    mean = round(sum(c.score for c in cards) / len(cards), 1) if cards else None
-    return Summary(len(cards), passed, len(cards) - passed, len(result.errors), mean, tuple(gaps[:top]),
-                   tuple(worst))
+    yield from run_plan(Plan(items, {"": (rub, {})}), jobs)

@@ -9,7 +9,7 @@ from typing import Any
 from scorer.api import score_document
 from scorer.match import match
 from scorer.meta import find_facts
-from scorer.model import Candidate, CandidateKind, Document, Match, Scorecard, Via
+from scorer.model import Candidate, CandidateKind, Document, Match, Scorecard, Via, in_lang
 from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.rubric import Rubric, ui_label
@@ -72,7 +72,7 @@ def explain_document(doc: Document, rubric: Rubric, lang: str = "zh", selection:
     clean = normalize(doc)
     outline = build_outline(clean)
     matches = match(outline, rubric, find_facts(clean, outline))
-    card = score_document(doc, rubric, lang)
+    card = score_document(doc, rubric)
     source = {i: line.source for i, line in enumerate(clean.lines)}
     claimed: dict[int, list[str]] = {}
     for m in matches:
@@ -105,8 +105,8 @@ def explain_document(doc: Document, rubric: Rubric, lang: str = "zh", selection:
             # candidates carry normalized line indices; show the file's own line numbers
             line = source.get(cand.line) if cand.line is not None else None
             notes.append((replace(cand, line=line), note))
-        views.append(CriterionView(m.criterion, row.label, m.status.value, m.via.value, row.points, row.max_points,
-                                   m.heading, row.line, _why(m, rubric, lang, source), tuple(notes)))
+        views.append(CriterionView(m.criterion, in_lang(row.label, lang), m.status.value, m.via.value, row.points,
+                                   row.max_points, m.heading, row.line, _why(m, rubric, lang, source), tuple(notes)))
     return Explanation(doc.path, rubric.id, selection, nodes, tuple(views), card)
 
 
@@ -149,7 +149,8 @@ def explain_file(task: tuple[str, str, str]) -> Explanation | str:
     try:
         doc = read_path(Path(path))
         if rubric_ref == AUTO:
-            rubric, reason = choose_rubric(doc, lang)
+            rubric, chosen = choose_rubric(doc)
+            reason: str | None = in_lang(chosen, lang)
         else:
             rubric, reason = load_rubric(rubric_ref), None
     except InputError as exc:

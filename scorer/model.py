@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+Lang = dict[str, str]  # text in each interface language: {"zh": "…", "en": "…"}
+LANGS = ("zh", "en")  # the interface languages; zh is the reference, the one every text has
+
+
+def in_lang(text: Lang | str | None, lang: str) -> str:
+    """A text in one language (Chinese when it has none in ``lang``)."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or text.get("zh") or next(iter(text.values()), "")
+
 
 class Status(str, Enum):
     FOUND = "found"
@@ -264,20 +276,32 @@ class Related:
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem a check found: its rule, how severe, where, and its message in every interface language
+    (the rubric's template filled with ``params``, the values that say what and how much)."""
+
     rule: str
     severity: Severity
-    message: str
+    text: Lang
     line: int | None = None  # source line number (1-based) as the user sees it
     criterion: str | None = None
     page: int | None = None
     related: Related | None = None
+    params: tuple[tuple[str, Any], ...] = ()
     marks: tuple[str, ...] = ()  # the words of the line the finding is about (a spam span, placeholders)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def message(self) -> str:
+        """The message in Chinese, the reference language."""
+        return in_lang(self.text, "zh")
+
+    def message_in(self, lang: str) -> str:
+        return in_lang(self.text, lang)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": self.message_in(lang),
             "line": self.line,
             "criterion": self.criterion,
         }
@@ -297,7 +321,7 @@ class Finding:
 @dataclass(frozen=True)
 class Criterion:
     id: str
-    label: str
+    label: Lang
     status: Status
     confidence: float
     points: float
@@ -314,10 +338,10 @@ class Criterion:
         """A part the rule lists but does not require (其他需要报告的情况): its absence is no fault."""
         return not self.required and self.part_of is None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "id": self.id,
-            "label": self.label,
+            "label": in_lang(self.label, lang),
             "status": self.status.value,
             "confidence": round(self.confidence, 2),
             "points": round(self.points, 1),
@@ -335,12 +359,16 @@ class Reason:
     """Why a report fails: a required part missing, a finding at or above the fail-on severity, or the total."""
 
     kind: str  # "missing" | "finding" | "threshold"
-    message: str
+    text: Lang
     criterion: str | None = None
     rule: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "message": self.message}
+    @property
+    def message(self) -> str:
+        return in_lang(self.text, "zh")
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "message": in_lang(self.text, lang)}
         if self.criterion is not None:
             out["criterion"] = self.criterion
         if self.rule is not None:
@@ -389,8 +417,8 @@ class TemplateHeading:
     """
 
     criterion: str
-    heading: str
-    hint: str
+    heading: Lang
+    hint: Lang
     number: str = ""
     where: str = "end"
     anchor: str | None = None
@@ -398,9 +426,10 @@ class TemplateHeading:
     year: int | None = None
     page: int | None = None  # the page of ``line`` in a PDF
 
-    def to_dict(self) -> dict[str, Any]:
-        out = {"criterion": self.criterion, "heading": self.heading, "hint": self.hint, "number": self.number,
-               "where": self.where, "anchor": self.anchor, "line": self.line, "year": self.year}
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        out = {"criterion": self.criterion, "heading": in_lang(self.heading, lang), "hint": in_lang(self.hint, lang),
+               "number": self.number, "where": self.where, "anchor": self.anchor, "line": self.line,
+               "year": self.year}
         if self.page is not None:
             out["page"] = self.page
         return out
@@ -482,29 +511,34 @@ class Scorecard:
         the line within ``page``)."""
         return UNITS.get(str(self.meta.get("format")), "line")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The card as JSON-ready data, its words (labels, messages, reasons, hints) in ``lang``."""
         rubric: dict[str, Any] = {"id": self.rubric_id, "version": self.rubric_version}
         if self.rubric_title:
-            rubric["title"] = dict(self.rubric_title)
+            rubric["title"] = in_lang(self.rubric_title, lang)
         out: dict[str, Any] = {
             "path": self.path,
             "rubric": rubric,
             "unit": self.unit,
             "score": round(self.score, 1),
             "verdict": self.verdict.value,
-            "reasons": [r.to_dict() for r in self.reasons],
+            "reasons": [r.to_dict(lang) for r in self.reasons],
             "pass_threshold": round(self.pass_threshold, 1),
-            "meta": dict(self.meta),
-            "criteria": [c.to_dict() for c in self.criteria],
-            "findings": [f.to_dict() for f in self.findings],
+            "meta": {k: in_lang(v, lang) if _is_lang(v) else v for k, v in self.meta.items()},
+            "criteria": [c.to_dict(lang) for c in self.criteria],
+            "findings": [f.to_dict(lang) for f in self.findings],
         }
         if self.outline:
             out["outline"] = [n.to_dict() for n in self.outline]
         if self.template:
-            out["template"] = [h.to_dict() for h in self.template]
+            out["template"] = [h.to_dict(lang) for h in self.template]
         if self.previous is not None:
             out["previous"] = self.previous.to_dict()
         return out
+
+
+def _is_lang(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGS)
 
 
 @dataclass(frozen=True)
@@ -533,8 +567,8 @@ class FileError:
 
         return reason(self.key, self.params, lang) if self.key else self.message
 
-    def to_dict(self) -> dict[str, str]:
-        out = {"path": self.path, "message": self.message}
+    def to_dict(self, lang: str = "zh") -> dict[str, str]:
+        out = {"path": self.path, "message": self.text(lang)}
         if self.key:
             out["key"] = self.key
         return out
@@ -548,14 +582,15 @@ class RunResult:
     errors: tuple[FileError, ...]
 
     def in_language(self, lang: str) -> RunResult:
-        """The same result with each unreadable file's reason said in ``lang`` (FileError.text)."""
+        """The same result with each unreadable file's reason said in ``lang`` (FileError.text), for the
+        formats that print an error's message as it is."""
         from dataclasses import replace
 
         return replace(self, errors=tuple(replace(e, message=e.text(lang)) for e in self.errors))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "version": 1,
-            "reports": [c.to_dict() for c in self.cards],
-            "errors": [e.to_dict() for e in self.errors],
+            "reports": [c.to_dict(lang) for c in self.cards],
+            "errors": [e.to_dict(lang) for e in self.errors],
         }

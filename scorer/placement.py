@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scorer.layout import words
-from scorer.model import Facts, Finding, Match, Outline, Paragraph, Section, Status, TemplateHeading, Via
+from scorer.model import Facts, Finding, Lang, Match, Outline, Paragraph, Section, Status, TemplateHeading, Via
 from scorer.rubric import CriterionSpec, Rubric
+from scorer.words import as_lang
 
 # The parts a finding asks to give a heading of their own (section-weak), beside those missing.
 _UNHEADED = (Via.CUE, Via.THEMATIC, Via.WEAK_HEADING, Via.MISPLACED)
@@ -42,7 +43,7 @@ class _Spot:
     anchor: str | None
 
 
-def headings_to_add(report: Report, rubric: Rubric, lang: str) -> tuple[TemplateHeading, ...]:
+def headings_to_add(report: Report, rubric: Rubric) -> tuple[TemplateHeading, ...]:
     """The headings the report should add, in the rubric's order of parts, each placed and numbered."""
     order = part_order(rubric)
     by_id = {m.criterion: m for m in report.matches}
@@ -55,12 +56,12 @@ def headings_to_add(report: Report, rubric: Rubric, lang: str) -> tuple[Template
     out = []
     for cid in asked:
         crit, spot = rubric.criterion(cid), spots[cid]
-        heading, year = template_heading(rubric, crit, lang, report.facts.report_year)
+        heading, year = template_heading(rubric, crit, report.facts.report_year)
         line = report.source_of.get(spot.line) if spot.line is not None else None
         page = report.page_of.get(spot.line) if spot.line is not None else None
         before = sum(1 for s in tops[:spot.position] if s.kind == kind) + ranked.index(cid)
-        out.append(TemplateHeading(cid, heading, crit.hint.get(lang) or crit.hint["zh"], _number(kind, before + 1),
-                                   spot.where, spot.anchor, line, year, page))
+        out.append(TemplateHeading(cid, heading, as_lang(crit.hint), _number(kind, before + 1), spot.where,
+                                   spot.anchor, line, year, page))
     return tuple(out)
 
 
@@ -71,14 +72,16 @@ def part_order(rubric: Rubric) -> list[str]:
     return order + [c.id for c in rubric.criteria if c.required and c.id not in order]
 
 
-def template_heading(rubric: Rubric, crit: CriterionSpec, lang: str, year: int | None) -> tuple[str, int | None]:
-    """A part's heading as the rubric's template words it, the year filled in (20×× when unknown), and that year."""
+def template_heading(rubric: Rubric, crit: CriterionSpec, year: int | None) -> tuple[Lang, int | None]:
+    """A part's heading as the rubric's template words it, in each language, the year filled in (20×× when
+    unknown), and that year."""
     spec = rubric.raw.get("template", {}).get("headings", {}).get(crit.id)
-    text = str(spec.get(lang) or spec["zh"]) if spec else crit.phrases[0]
-    named = None if year is None else year + 1 if "{next_year}" in text else year if "{year}" in text else None
+    texts = as_lang(spec if spec else crit.phrases[0])
+    named = None if year is None else year + 1 if "{next_year}" in texts["zh"] else year if "{year}" in texts["zh"] \
+        else None
     unknown = "20××"
-    return (text.replace("{next_year}", str(year + 1) if year else unknown)
-            .replace("{year}", str(year) if year else unknown), named)
+    return {lang: text.replace("{next_year}", str(year + 1) if year else unknown)
+            .replace("{year}", str(year) if year else unknown) for lang, text in texts.items()}, named
 
 
 def _asked(crit: CriterionSpec, order: list[str], by_id: dict[str, Match], report: Report) -> bool:

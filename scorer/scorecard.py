@@ -5,8 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from scorer.model import Criterion, Finding, Match, Policy, Reason, Scorecard, Severity, Status, Verdict
+from scorer.model import (
+    LANGS,
+    Criterion,
+    Finding,
+    Lang,
+    Match,
+    Policy,
+    Reason,
+    Scorecard,
+    Severity,
+    Status,
+    Verdict,
+    in_lang,
+)
 from scorer.rubric import Rubric, ui_label
+from scorer.words import as_lang
 
 
 def build_scorecard(
@@ -16,7 +30,6 @@ def build_scorecard(
     findings: tuple[Finding, ...],
     meta: dict[str, Any],
     source_of: dict[int, int],
-    lang: str = "zh",
     policy: Policy | None = None,
 ) -> Scorecard:
     by_id = {m.criterion: m for m in matches}
@@ -24,11 +37,11 @@ def build_scorecard(
     for crit in rubric.criteria:
         m = by_id[crit.id]
         factor = rubric.status_factor[m.status.value]
-        rows.append(_row(crit.id, crit.label, m, crit.weight * factor, crit.weight, crit.required, source_of, lang))
+        rows.append(_row(crit.id, crit.label, m, crit.weight * factor, crit.weight, crit.required, source_of))
         for req in crit.requirements:
             r = by_id[req.id]
             got = req.weight if r.status is Status.FOUND else 0.0
-            rows.append(replace(_row(req.id, req.label, r, got, req.weight, False, source_of, lang), part_of=crit.id))
+            rows.append(replace(_row(req.id, req.label, r, got, req.weight, False, source_of), part_of=crit.id))
     total_max = sum(c.max_points for c in rows)
     score = 100.0 * sum(c.points for c in rows) / total_max if total_max else 0.0
     card = Scorecard(
@@ -43,7 +56,7 @@ def build_scorecard(
         meta=meta,
         rubric_title=dict(rubric.title),
     )
-    return decide(card, rubric, policy or Policy(), lang)
+    return decide(card, rubric, policy or Policy())
 
 
 def fail_on(rubric: Rubric, policy: Policy) -> Severity | None:
@@ -58,13 +71,13 @@ def threshold(rubric: Rubric, policy: Policy) -> float:
     return max(rubric.pass_threshold, policy.threshold if policy.threshold is not None else 0.0)
 
 
-def decide(card: Scorecard, rubric: Rubric, policy: Policy, lang: str = "zh") -> Scorecard:
+def decide(card: Scorecard, rubric: Rubric, policy: Policy) -> Scorecard:
     """The verdict and its reasons, one rule everywhere: a required part missing, a finding at or above
     the fail-on severity, or a total under the pass mark fails the report. Findings are sorted once here.
     """
     findings = tuple(sorted(card.findings, key=lambda f: f.sort_key()))
     missing = [c for c in card.criteria if c.required and c.status is Status.MISSING]
-    reasons = [Reason("missing", ui_label(lang, "reason_missing", label=c.label), criterion=c.id) for c in missing]
+    reasons = [Reason("missing", _say("reason_missing", label=c.label), criterion=c.id) for c in missing]
     gone = {c.id for c in missing}
     level = fail_on(rubric, policy)
     counts: dict[tuple[Severity, str], int] = {}
@@ -74,27 +87,32 @@ def decide(card: Scorecard, rubric: Rubric, policy: Policy, lang: str = "zh") ->
                                                                           f.rule == "section-missing"):
             counts[(f.severity, f.rule)] = counts.get((f.severity, f.rule), 0) + 1
     for (sev, rule), n in sorted(counts.items(), key=lambda kv: (kv[0][0].rank, kv[0][1])):
-        reasons.append(Reason("finding", ui_label(lang, "reason_finding", n=n, severity=ui_label(lang, sev.value),
-                                                  rule=rule), rule=rule))
-    alone = [Reason("finding", f.message, rule=f.rule) for f in findings
+        severity = {lang: ui_label(lang, sev.value) for lang in LANGS}
+        reasons.append(Reason("finding", _say("reason_finding", n=n, severity=severity, rule=rule), rule=rule))
+    alone = [Reason("finding", f.text, rule=f.rule) for f in findings
              if rubric.rule(f.rule).options.get("alone") and level is not None and f.severity.rank <= level.rank]
     if alone:  # not-a-report: the one thing to say, not a list of the parts a non-report lacks
         return replace(card, findings=findings, verdict=Verdict.FAIL, pass_threshold=threshold(rubric, policy),
                        reasons=tuple(alone))
     mark = threshold(rubric, policy)
     if card.score < mark:
-        reasons.append(Reason("threshold", ui_label(lang, "reason_threshold", score=f"{card.score:g}",
-                                                    threshold=f"{mark:g}")))
+        reasons.append(Reason("threshold", _say("reason_threshold", score=f"{card.score:g}", threshold=f"{mark:g}")))
     verdict = Verdict.FAIL if reasons else Verdict.PASS
     return replace(card, findings=findings, verdict=verdict, pass_threshold=mark, reasons=tuple(reasons))
 
 
-def _row(cid: str, label: dict[str, str], m: Match, points: float, max_points: float, required: bool,
-         source_of: dict[int, int], lang: str) -> Criterion:
+def _say(key: str, **values: Any) -> Lang:
+    """An interface sentence (rubrics/ui/labels.yaml) in every language, a Lang value in its own."""
+    return {lang: ui_label(lang, key, **{k: in_lang(v, lang) if isinstance(v, dict) else v
+                                         for k, v in values.items()}) for lang in LANGS}
+
+
+def _row(cid: str, label: Lang, m: Match, points: float, max_points: float, required: bool,
+         source_of: dict[int, int]) -> Criterion:
     line = m.line if m.line is not None else m.evidence_line
     return Criterion(
         id=cid,
-        label=label.get(lang) or label["zh"],
+        label=as_lang(label),
         status=m.status,
         confidence=m.confidence,
         points=points,

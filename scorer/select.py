@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scorer.model import LANGS, Lang
 from scorer.rubric import Rubric, ui_label
+from scorer.words import fill
 
 _WHERE = ("title", "issuer", "opening")
 
@@ -13,13 +15,12 @@ _WHERE = ("title", "issuer", "opening")
 @dataclass(frozen=True)
 class Selection:
     rubric: Rubric
-    reason: str
+    reason: Lang  # why, in every interface language
     where: str | None  # "title" | "issuer" | "opening" | None (the default)
     match: str | None
 
 
-def select(title: str | None, issuer: str | None, opening: str, rubrics: Sequence[Rubric],
-           lang: str = "zh") -> Selection:
+def select(title: str | None, issuer: str | None, opening: str, rubrics: Sequence[Rubric]) -> Selection:
     """The rubric whose `select:` patterns hit first: the title before the signature before the opening;
     among rubrics, the higher `priority` first (a joint title also names a 人民政府)."""
     ranked = sorted((r for r in rubrics if r.selector is not None),
@@ -34,14 +35,14 @@ def select(title: str | None, issuer: str | None, opening: str, rubrics: Sequenc
             for pattern in getattr(rubric.selector, where):
                 m = pattern.search(text)
                 if m:
-                    template = rubric.selector.reason.get(lang) or rubric.selector.reason["zh"]
-                    words = ui_label(lang, f"where_{where}")
-                    return Selection(rubric, template.format(where=words, match=m.group(0)), where, m.group(0))
+                    words = {lang: ui_label(lang, f"where_{where}") for lang in LANGS}
+                    return Selection(rubric, fill(rubric.selector.reason, where=words, match=m.group(0)), where,
+                                     m.group(0))
     default = next((r for r in ranked if r.selector and r.selector.default), None)
     if default is None:
         default = next((r for r in rubrics if r.id == "national"), rubrics[0])
-    name = default.title.get(lang) or default.id
-    return Selection(default, ui_label(lang, "select_default", rubric=name), None, None)
+    reason = {lang: ui_label(lang, "select_default", rubric=default.title.get(lang) or default.id) for lang in LANGS}
+    return Selection(default, reason, None, None)
 
 
 def signature(lines: Sequence[str]) -> str | None:

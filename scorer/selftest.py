@@ -39,7 +39,7 @@ def run_examples(rubric: Rubric, lang: str = "zh") -> list[Problem]:
     """Score each example text with the rubric; a problem for every status or verdict it does not get."""
     problems: list[Problem] = []
     for example in rubric.examples:
-        card = score_text(example["text"], rubric, path=f"<example {example['name']}>", lang=lang)
+        card = score_text(example["text"], rubric, path=f"<example {example['name']}>")
         got = {c.id: c.status.value for c in card.criteria}
         wrong: list[str] = []
         for cid, want in example["expect"].items():

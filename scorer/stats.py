@@ -3,13 +3,62 @@ parts missing or weak, the score distribution by verdict, the totals of a closin
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from scorer.model import Criterion, FileError, RunResult, Scorecard, Severity, Status, Verdict
+from scorer.model import Criterion, FileError, Finding, Lang, RunResult, Scorecard, Severity, Status, Verdict
 
-__all__ = ["Bin", "PartCount", "RuleCount", "Totals", "failing_first", "gaps", "is_late", "part_counts",
-           "rule_counts", "score_bins", "severity_counts", "totals"]
+__all__ = ["Bin", "PartCount", "RuleCount", "Summary", "Totals", "failing_first", "fingerprint", "gaps", "is_late",
+           "part_counts", "rule_counts", "score_bins", "severity_counts", "summarize", "totals"]
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+
+
+def fingerprint(finding: Finding) -> str:
+    """A short identity of a finding that no line shift, language or rewording changes: its rule, its
+    criterion and the values it names (spans, headings, years), numbers folded; words of the rubric
+    (labels, details, in every language) left out."""
+    values = [f"{k}={_SPACE.sub('', _DIGITS.sub('#', str(v)))}" for k, v in finding.params if not isinstance(v, dict)]
+    raw = "\0".join((finding.rule, finding.criterion or "", *values))
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A batch at a glance: counts by verdict, the mean score, the parts most often missing or weak."""
+
+    reports: int
+    passed: int
+    failed: int
+    errors: int
+    mean_score: float | None
+    # (criterion id, label, reports where it is missing, where it is weak), most often missing first
+    gaps: tuple[tuple[str, Lang, int, int], ...]
+    worst: tuple[Scorecard, ...]  # the lowest-scoring failing reports
+
+
+def summarize(result: RunResult, top: int = 5) -> Summary:
+    cards = result.cards
+    passed = sum(1 for c in cards if c.verdict is Verdict.PASS)
+    counts: dict[str, list[int]] = {}
+    labels: dict[str, Lang] = {}
+    for card in cards:
+        for crit in card.criteria:
+            labels.setdefault(crit.id, crit.label)
+            row = counts.setdefault(crit.id, [0, 0])
+            if crit.status is Status.MISSING and not crit.optional:
+                row[0] += 1
+            elif crit.status is Status.WEAK:
+                row[1] += 1
+    found = sorted(((cid, labels[cid], m, w) for cid, (m, w) in counts.items() if m or w),
+                   key=lambda g: (-g[2], -g[3], g[0]))
+    worst = sorted((c for c in cards if c.verdict is Verdict.FAIL), key=lambda c: (c.score, c.path))[:top]
+    mean = round(sum(c.score for c in cards) / len(cards), 1) if cards else None
+    return Summary(len(cards), passed, len(cards) - passed, len(result.errors), mean, tuple(found[:top]),
+                   tuple(worst))
 
 LATE_RULE = "late-report"
 
@@ -91,7 +140,7 @@ def rule_counts(result: RunResult) -> tuple[RuleCount, ...]:
 @dataclass(frozen=True)
 class PartCount:
     id: str
-    label: str
+    label: Lang
     part_of: str | None
     found: int
     weak: int

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scorer.model import Finding, OutlineNode, Scorecard, TemplateHeading
+from scorer.model import Finding, OutlineNode, Scorecard, TemplateHeading, in_lang
 from scorer.uiwords import table, word
 
 # A year left as the rubric's placeholder in a fix text (用“一、20XX年推进……”作为标题).
@@ -20,10 +20,12 @@ def say(key: str, lang: str, **values: object) -> str:
 
 
 def finding_text(card: Scorecard, finding: Finding, lang: str) -> str:
-    """A finding's message, with the placeholder year of its fix filled in when the heading it asks for has one."""
+    """A finding's message in ``lang``, with the placeholder year of its fix filled in when the heading it asks
+    for names one."""
     heading = _heading_for(card, finding.criterion)
     year = heading.year if heading is not None else None
-    return _YEAR_SLOT.sub(str(year), finding.message) if year is not None else finding.message
+    message = finding.message_in(lang)
+    return _YEAR_SLOT.sub(str(year), message) if year is not None else message
 
 
 def fix_text(card: Scorecard, finding: Finding, lang: str) -> str:
@@ -92,5 +94,5 @@ def copy_block(card: Scorecard, lang: str) -> str:
     lines = []
     for h in card.template:
         where = say("copy_where", lang, where=where_text(card, h, lang))
-        lines += [f"{h.number}{h.heading}", f"  ({h.hint})", f"  {where}"]
+        lines += [f"{h.number}{in_lang(h.heading, lang)}", f"  ({in_lang(h.hint, lang)})", f"  {where}"]
     return "\n".join(lines)

@@ -45,12 +45,12 @@ def pair_names() -> list[str]:
     return sorted(p.name for p in PAIRS.iterdir() if (p / "expect.yaml").is_file())
 
 
-def compared(name: str, lang: str = "zh") -> tuple[Scorecard, dict[str, Any]]:
+def compared(name: str) -> tuple[Scorecard, dict[str, Any]]:
     """This year's scorecard compared with last year's, and what the pair expects."""
     rubric = load_rubric("national")
     folder = PAIRS / name
     last = pieces(read_path(folder / "last.txt"), rubric)
-    card = score_document(read_path(folder / "this.txt"), rubric, lang, previous=last)
+    card = score_document(read_path(folder / "this.txt"), rubric, previous=last)
     return card, yaml.safe_load((folder / "expect.yaml").read_text("utf-8"))
 
 

@@ -104,7 +104,7 @@ def test_a_summary_on_the_title(word_draft: tuple[Path, Scorecard, bytes]) -> No
     assert paragraph == drafts.TITLE and covered == drafts.TITLE
     assert f"总分{card.score:g}/100" in text and "不通过" in text and "缺少“第一责任人职责情况”" in text
     for c in card.criteria:
-        assert c.label in text
+        assert c.label["zh"] in text
     assert "主要举措和成效:不充分" in text and "第4段" in text
 
 
@@ -141,7 +141,7 @@ def test_english_comments(word_draft: tuple[Path, Scorecard, bytes]) -> None:
     path, _, _ = word_draft
     data = path.read_bytes()
     doc = read_bytes(str(path), data)
-    card = score_document(doc, load_rubric("national"), "en", detail=True)
+    card = score_document(doc, load_rubric("national"), detail=True)
     texts = [c[0] for c in comments(annotated(doc, data, card, "en")).values()]
     assert any(t.startswith("Check: 55/100") for t in texts)
     assert any(t.startswith("Add after this: 三、2023年") for t in texts)

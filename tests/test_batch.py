@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from scorer.batch import derive_rubric, plan, run_plan, score_paths, summarize
+from scorer.batch import derive_rubric, plan, run_plan, score_paths
 from scorer.config import Config, ConfigError, load_config
 from scorer.model import FileError, RunResult, Scorecard, Severity
 from scorer.rubric import Rubric
+from scorer.stats import summarize
 from tests.conftest import REPORTS, ROOT
 from tests.test_cli import run
 

@@ -61,7 +61,7 @@ def test_every_finding_and_every_verdict_as_a_path_line_col_line() -> None:
 
 
 def test_english_counts_singular_and_plural(rubric: Rubric) -> None:
-    card = score_text((REPORTS / "qinghe-county-2024.txt").read_text("utf-8"), rubric, "a.txt", lang="en")
+    card = score_text((REPORTS / "qinghe-county-2024.txt").read_text("utf-8"), rubric, "a.txt")
     from dataclasses import replace
 
     one = replace(card, findings=(Finding("placeholder", Severity.ERROR, "XX left in", 3),

@@ -130,8 +130,8 @@ def test_a_rule_turned_off_in_the_rubric_raises_nothing_but_the_comparison_is_ke
 
 
 def test_english_messages() -> None:
-    card, _ = compared("liuxi", lang="en")
-    msgs = [f.message for f in card.findings if f.rule == "recycled-text"]
+    card, _ = compared("liuxi")
+    msgs = [f.message_in("en") for f in card.findings if f.rule == "recycled-text"]
     assert all("nearly the same as line" in m and "of last year's report" in m for m in msgs)
     assert any("neither fixed" in m for m in msgs)
 

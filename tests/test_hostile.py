@@ -278,13 +278,13 @@ def test_a_hostile_config_is_one_line_and_exit_2(tmp_path: Path, body: str) -> N
 
 @pytest.mark.parametrize(("body", "words"), [
     ("[" * 50_000 + "]" * 50_000, ("not a", "baseline")),
-    ('{"version": 1, "reports": {"a.txt": "not an entry"}}', ('reports["a.txt"]', "expected an object")),
-    ('{"version": 1, "reports": {"a.txt": {"score": 9, "findings": ["x"]}}}', ("findings[0]",)),
-    ('{"version": 1, "reports": {"a.txt": {"score": 9, "findings": [{"rule": 1}]}}}', ("findings[0]",)),
-    ('{"version": 1, "reports": {"a.txt": {"score": "high"}}}', ("score: expected a finite number",)),
-    ('{"version": 1, "reports": {"a.txt": {"score": ' + "9" * 5000 + "}}}", ("not a baseline file",)),
-    ('{"version": 1, "reports": {"a.txt": {"score": NaN}}}', ("finite number",)),
-    ('{"version": 1, "reports": {"a": ' + '{"x": ' * 5000 + "1" + "}" * 5000 + "}}", ("not a baseline file",)),
+    ('{"version": 2, "reports": {"a.txt": "not an entry"}}', ('reports["a.txt"]', "expected an object")),
+    ('{"version": 2, "reports": {"a.txt": {"score": 9, "findings": ["x"]}}}', ("findings[0]",)),
+    ('{"version": 2, "reports": {"a.txt": {"score": 9, "findings": [{"rule": 1}]}}}', ("findings[0]",)),
+    ('{"version": 2, "reports": {"a.txt": {"score": "high"}}}', ("score: expected a finite number",)),
+    ('{"version": 2, "reports": {"a.txt": {"score": ' + "9" * 5000 + "}}}", ("not a baseline file",)),
+    ('{"version": 2, "reports": {"a.txt": {"score": NaN}}}', ("finite number",)),
+    ('{"version": 2, "reports": {"a": ' + '{"x": ' * 5000 + "1" + "}" * 5000 + "}}", ("not a baseline file",)),
 ])
 def test_a_deep_or_malformed_baseline_is_one_line_and_exit_2(tmp_path: Path, body: str,
                                                               words: tuple[str, ...]) -> None:

@@ -78,7 +78,7 @@ def test_every_criterion_and_finding_of_every_card_is_in_the_page(rubric: Rubric
         for f in card.findings:
             assert f.message in text
         for c in card.criteria:
-            assert c.label in text
+            assert c.label["zh"] in text
     assert "section-missing" in {f["data-rule"] for f in findings}
     assert "broken.txt: file is empty" in text
     # The batch opens with its summary: counts, a histogram and the weakest parts, as inline SVG.
@@ -95,13 +95,13 @@ def test_outline_and_template_of_the_missing_heading(rubric: Rubric) -> None:
     carried = [a for tag, a in page.elements if tag == "span" and "tag" in (a.get("class") or "")]
     assert {a["data-criterion"] for a in carried} >= {"measures", "shortcomings", "plan"}
     assert [h.criterion for h in card.template] == ["duty"]
-    assert card.template[0].heading in text and card.template[0].hint in text
+    assert card.template[0].heading in text and card.template[0].hint["zh"] in text
     for node in card.outline:
         assert node.title in text
 
 
 def test_english_labels(rubric: Rubric) -> None:
-    card = score_text(NO_DUTY, rubric, "no-duty.txt", lang="en", detail=True)
+    card = score_text(NO_DUTY, rubric, "no-duty.txt", detail=True)
     text = "".join(parse(render(RunResult((card,), ()), "html", RenderOptions(lang="en"))).text)
     for word in ("Criterion", "missing", "FAIL", "Leaders' first-responsibility duty", "Missing headings"):
         assert word in text

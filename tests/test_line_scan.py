@@ -30,7 +30,7 @@ _PATTERNS = [
 def _all_rubric_patterns() -> list[re.Pattern[str]]:
     out: list[re.Pattern[str]] = []
     for rid in builtin_ids():
-        ctx = Context(None, None, Facts(), (), load_rubric(rid), "zh")  # type: ignore[arg-type]
+        ctx = Context(None, None, Facts(), (), load_rubric(rid))  # type: ignore[arg-type]
         cats = ctx.options("spam").get("categories", [])
         for k, cat in enumerate(cats):
             out.extend(ctx.patterns("spam", f"categories[{k}].patterns", cat.get("patterns", [])))

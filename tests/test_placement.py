@@ -19,13 +19,13 @@ SHORT = "一是执法队伍专业化程度不高;二是基层法治力量薄弱,
 DUTY = "县长主持召开县政府常务会议专题研究法治政府建设4次,带头述法,亲自部署督办重点任务,组织政府常务会议会前学法12次。"
 
 
-def card(text: str, lang: str = "zh") -> Scorecard:
-    return score_text(text, load_rubric("national"), lang=lang, detail=True)
+def card(text: str) -> Scorecard:
+    return score_text(text, load_rubric("national"), detail=True)
 
 
 def heading(c: Scorecard, cid: str) -> tuple[str, str, str | None, str]:
     h = next(h for h in c.template if h.criterion == cid)
-    return h.number, h.heading, h.anchor, h.where
+    return h.number, h.heading["zh"], h.anchor, h.where
 
 
 def test_a_missing_part_after_the_part_before_it_with_its_number_and_year() -> None:
@@ -68,7 +68,7 @@ def test_measures_inferred_from_sections_get_a_heading_above_them() -> None:
 
 def test_a_report_without_a_year_leaves_the_year_to_fill_in() -> None:
     c = card("\n".join(["法治政府建设情况报告", "一、主要举措和成效", BODY, "二、存在的不足和原因", SHORT]))
-    assert [h.heading for h in c.template] == ["20××年党政主要负责人履行推进法治建设第一责任人职责情况",
+    assert [h.heading["zh"] for h in c.template] == ["20××年党政主要负责人履行推进法治建设第一责任人职责情况",
                                                "20××年推进法治政府建设的主要安排"]
     assert [h.number for h in c.template] == ["三、", "四、"]
 
@@ -103,7 +103,7 @@ def test_places_a_clerk_can_find(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_page_shows_the_copy_block_with_where_each_heading_goes(lang: str) -> None:
     c = card("\n".join(["某县人民政府关于2023年度法治政府建设情况的报告", "一、2023年主要举措和成效", BODY,
-                        "二、存在的不足和原因", SHORT]), lang)
+                        "二、存在的不足和原因", SHORT]))
     html = card_html(c, lang)
     assert ("三、2023年党政主要负责人" in html) and ("插在“二、存在的不足和原因”之后" if lang == "zh" else
                                                     "after “二、存在的不足和原因”") in html

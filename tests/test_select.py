@@ -35,11 +35,12 @@ BODY = "\n2024年,我们坚持以习近平法治思想为指导,扎实推进法�
 def test_titles_of_each_kind(title: str, want: str) -> None:
     rubric, reason = choose_rubric(_doc(title + BODY))
     assert rubric.id == want, reason
-    assert "标题" in reason
+    assert "标题" in reason["zh"]
 
 
 def test_reason_names_the_words_and_is_in_english_with_lang_en() -> None:
-    rubric, reason = choose_rubric(_doc("青河县司法局关于2024年度法治政府建设情况的报告" + BODY), lang="en")
+    rubric, reasons = choose_rubric(_doc("青河县司法局关于2024年度法治政府建设情况的报告" + BODY))
+    reason = reasons["en"]
     assert rubric.id == "department"
     assert "司法局关于" in reason and "title" in reason and "department" in reason
 
@@ -47,9 +48,9 @@ def test_reason_names_the_words_and_is_in_english_with_lang_en() -> None:
 def test_no_title_falls_back_to_signature_then_default() -> None:
     signed = BODY + "\n特此报告。\n柳河镇人民政府\n2025年2月20日"
     rubric, reason = choose_rubric(_doc(signed))
-    assert rubric.id == "township" and "署名" in reason
+    assert rubric.id == "township" and "署名" in reason["zh"]
     rubric, reason = choose_rubric(_doc(BODY))
-    assert rubric.id == "national" and "默认" in reason
+    assert rubric.id == "national" and "默认" in reason["zh"]
 
 
 def test_villages_and_rural_bureaus_are_not_townships() -> None:

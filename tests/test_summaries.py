@@ -76,7 +76,7 @@ def test_html_gaps_list_only_parts_missing_or_weak(batch: RunResult) -> None:
     labels = [seg.split("</text>")[0] for seg in chart.split('font-size="13">')[1:]]
     expected = []
     for p in sorted(part_counts(batch), key=lambda p: (-(p.missing + p.weak), p.id)):
-        expected += [f"{p.label} · 缺失"] * bool(p.missing) + [f"{p.label} · 不充分"] * bool(p.weak)
+        expected += [f"{p.label['zh']} · 缺失"] * bool(p.missing) + [f"{p.label['zh']} · 不充分"] * bool(p.weak)
     assert labels == expected[:10] and labels
     assert not any(label.startswith("其他需要报告的情况 · 缺失") for label in labels)  # optional: no gap
 

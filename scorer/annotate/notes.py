@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from scorer.i18n import t
-from scorer.model import Finding, Scorecard, Severity, TemplateHeading
+from scorer.model import Finding, Scorecard, Severity, TemplateHeading, in_lang
 from scorer.render import status_key, verdict_text
 from scorer.wording import finding_text, fix_text, place, say, where_text
 
@@ -40,12 +40,13 @@ def summary(card: Scorecard, lang: str) -> Note:
     """The total, the verdict with its reasons, each part's status in one line, and the count of findings."""
     lines = [say("summary_head", lang, score=f"{card.score:g}", threshold=f"{card.pass_threshold:g}",
                  verdict=verdict_text(card, lang))]
-    title = card.rubric_title.get(lang) or card.rubric_id
+    title = in_lang(card.rubric_title, lang) or card.rubric_id
     lines += [say("summary_rubric", lang, title=title), say("summary_parts", lang)]
     for c in card.criteria:
         where = say("summary_part_where", lang, heading=c.heading, place=place(card, c.line, lang)) \
             if c.heading and c.line is not None else ""
-        lines.append(say("summary_part", lang, label=c.label, status=t(lang, status_key(c)), where=where))
+        lines.append(say("summary_part", lang, label=in_lang(c.label, lang), status=t(lang, status_key(c)),
+                         where=where))
     count = {sev: sum(1 for f in card.findings if f.severity is sev) for sev in Severity}
     lines.append(say("summary_counts", lang, errors=count[Severity.ERROR], warnings=count[Severity.WARNING],
                      infos=count[Severity.INFO]))
@@ -56,10 +57,11 @@ def summary(card: Scorecard, lang: str) -> Note:
 def _add_note(card: Scorecard, heading: TemplateHeading, lang: str) -> Note:
     """Where a heading belongs: the heading with its number and year, where it goes, the hint, and the finding."""
     key = {"after": "add_after", "before": "add_before", "above": "add_above", "split": "add_split"}
-    lines = [say(key.get(heading.where, "add_end"), lang, number=heading.number, heading=heading.heading)]
+    lines = [say(key.get(heading.where, "add_end"), lang, number=heading.number,
+                 heading=in_lang(heading.heading, lang))]
     if heading.where != "end" and heading.number:
         lines[0] += say("renumber", lang)
-    lines.append(say("add_hint", lang, hint=heading.hint))
+    lines.append(say("add_hint", lang, hint=in_lang(heading.hint, lang)))
     lines += [_finding_head(card, f, lang) for f in card.findings
               if f.criterion == heading.criterion and f.rule in _SAID_BY_HEADING]
     if heading.line is None:  # no place in the report: say where in words, on the title

@@ -11,8 +11,9 @@ from typing import Any
 
 from scorer.backtrack import backtrack_risk
 from scorer.errors import RubricError
-from scorer.model import Facts, Finding, Match, NormalizedDocument, Outline, Severity, Status
+from scorer.model import Facts, Finding, Lang, Match, NormalizedDocument, Outline, Severity, Status
 from scorer.rubric import Rubric
+from scorer.words import Wordy, as_lang, fill
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,6 @@ class Context:
     facts: Facts
     matches: tuple[Match, ...]
     rubric: Rubric
-    lang: str
     # Facts shared by the checks of one document, computed on first use (see scan()).
     _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
@@ -55,14 +55,15 @@ class Context:
     def match(self, cid: str) -> Match | None:
         return next((m for m in self.matches if m.criterion == cid), None)
 
-    def label(self, cid: str) -> str:
+    def label(self, cid: str) -> Lang:
+        """A criterion's (or requirement's) label in every language."""
         for crit in self.rubric.criteria:
             if crit.id == cid:
-                return crit.label.get(self.lang, crit.label["zh"])
+                return as_lang(crit.label)
             for req in crit.requirements:
                 if req.id == cid:
-                    return req.label.get(self.lang, req.label["zh"])
-        return cid
+                    return as_lang(req.label)
+        return as_lang(cid)
 
     def options(self, check_id: str) -> dict[str, Any]:
         """A check's options: the rubric's ``checks.<check_id>`` mapping ({} when the rubric has none)."""
@@ -90,18 +91,13 @@ class Context:
         m = self.match(self.rubric.order[-1])
         return m is not None and m.status is not Status.MISSING
 
-    def say(self, lang_map: dict[str, str] | str | None, **values: Any) -> str:
-        """A template from the rubric's options in the output language, filled in (never raises)."""
-        template = self.text(lang_map) if isinstance(lang_map, dict) else str(lang_map or "")
-        try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError, AttributeError):
-            return template
+    def say(self, template: Wordy, **values: Any) -> Lang:
+        """A template from the rubric's options, filled in, in every language (never raises)."""
+        return fill(template, **values)
 
-    def text(self, lang_map: dict[str, str] | None) -> str:
-        if not lang_map:
-            return ""
-        return lang_map.get(self.lang) or lang_map.get("zh") or ""
+    def text(self, lang_map: Wordy) -> Lang:
+        """Words of the rubric's options in every language ("" in each when there are none)."""
+        return as_lang(lang_map)
 
     def finding(
         self,
@@ -112,24 +108,21 @@ class Context:
         marks: tuple[str, ...] = (),
         **values: Any,
     ) -> Finding | None:
-        """A finding worded by the rubric's template for ``rule``; None when the rubric turns it off.
+        """A finding worded by the rubric's template for ``rule`` (in every language, filled with
+        ``values``, kept as its params); None when the rubric turns it off.
 
         ``marks``: the words of the line it is about (a spam span, the placeholders), to point at them exactly."""
         spec = self.rubric.rule(rule)
         if spec.severity is None:
             return None
-        template = self.text(spec.message)
-        try:
-            message = template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            message = template + " " + " ".join(f"{k}={v}" for k, v in values.items())
         return Finding(
             rule=rule,
             severity=severity or spec.severity,
-            message=message,
+            text=fill(spec.message, **values),
             line=self.source(line),
             criterion=criterion,
             page=self.page(line),
+            params=tuple(sorted(values.items())),
             marks=marks,
         )
 

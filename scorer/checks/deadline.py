@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorer.checks.base import Context
-from scorer.model import Facts, Finding
+from scorer.model import Facts, Finding, Lang
+from scorer.words import either
 
 ID = "deadline"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -84,10 +85,10 @@ def day_after(year: int, spec: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def date_label(ctx: Context, which: str) -> str:
-    return ctx.text(ctx.options("dates").get("labels", {}).get(which)) or which
+def date_label(ctx: Context, which: str) -> Lang:
+    return either(ctx.text(ctx.options("dates").get("labels", {}).get(which)), which)
 
 
-def fmt_date(ctx: Context, when: dt.date) -> str:
+def fmt_date(ctx: Context, when: dt.date) -> Lang:
     fmt = ctx.options("dates").get("format") or {"zh": "{y}-{m:02d}-{d:02d}"}
     return ctx.say(fmt, y=when.year, m=when.month, d=when.day)

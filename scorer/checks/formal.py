@@ -27,8 +27,9 @@ from typing import Any
 
 from scorer.checks.base import Context
 from scorer.meta import is_place
-from scorer.model import DateFound, Facts, Finding, Section
+from scorer.model import DateFound, Facts, Finding, Lang, Section
 from scorer.numerals import cn_number
+from scorer.words import CLAUSE_SEP, LIST_SEP, either, join
 
 ID = "formal"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -88,8 +89,7 @@ def _title(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | N
     pats = ctx.patterns(ID, "title.require", [r.get("pattern", "") for r in require])
     missing = [ctx.text(r.get("what")) for r, p in zip(require, pats, strict=True) if not p.search(title)]
     if missing:
-        sep = "、" if ctx.lang == "zh" else ", "
-        detail = ctx.say(messages.get("incomplete"), title=title, missing=sep.join(missing), example=example)
+        detail = ctx.say(messages.get("incomplete"), title=title, missing=join(LIST_SEP, missing), example=example)
         yield ctx.finding("title-format", line, None, detail=detail, title=title)
 
 
@@ -102,8 +102,7 @@ def _end(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | Non
         problems = _date_problems(f.date)
         if problems:
             messages = opts.get("messages", {})
-            sep = ";" if ctx.lang == "zh" else "; "
-            detail = sep.join(ctx.text(messages.get(p)) or p for p in problems)
+            detail = join(CLAUSE_SEP, [either(ctx.text(messages.get(p)), p) for p in problems])
             yield ctx.finding("date-format", f.date.line, None, text=f.date.text, detail=detail)
     if f.signature is None:
         yield ctx.finding("signature-missing", f.date.line if f.date else last, None)
@@ -132,10 +131,10 @@ def _numbering(ctx: Context, opts: dict[str, Any]) -> Iterator[Finding | None]:
     messages = opts.get("messages", {})
     sections = ctx.outline.sections
 
-    def label(sec: Section) -> str:
+    def label(sec: Section) -> Lang:
         return ctx.say(str(labels.get(sec.kind, "{n}")), n=sec.number or "")
 
-    def say(key: str, **values: Any) -> str:
+    def say(key: str, **values: Any) -> Lang:
         return ctx.say(messages.get(key), **values)
 
     inverted: set[tuple[str, str]] = set()

@@ -39,8 +39,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorer.checks.base import Context
-from scorer.model import Finding, Related
+from scorer.model import Finding, Lang, Related
 from scorer.rubric import Rubric
+from scorer.words import as_lang, fill
 
 ID = "history"
 RULES: dict[str, tuple[str, str]] = {
@@ -64,23 +65,18 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     return iter(())
 
 
-def finding(rubric: Rubric, lang: str, rule: str, line: int | None = None, criterion: str | None = None,
+def finding(rubric: Rubric, rule: str, line: int | None = None, criterion: str | None = None,
             related: Related | None = None, **values: Any) -> Finding | None:
-    """A finding of these rules worded by the rubric's template; None when the rubric turns the rule off."""
+    """A finding of these rules worded by the rubric's template in every language; None when the rubric
+    turns the rule off."""
     spec = rubric.rule(rule)
     if spec.severity is None:
         return None
-    template = spec.message.get(lang) or spec.message.get("zh") or ""
-    try:
-        message = template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        message = template + " " + " ".join(f"{k}={v}" for k, v in values.items())
-    return Finding(rule, spec.severity, message, line, criterion, related=related)
+    return Finding(rule, spec.severity, fill(spec.message, **values), line, criterion, related=related,
+                   params=tuple(sorted(values.items())))
 
 
-def option_text(rubric: Rubric, rule: str, key: str, lang: str) -> str:
-    """A rule's option in the output language (``options.worst`` of recycled-text), "" when absent."""
+def option_text(rubric: Rubric, rule: str, key: str) -> Lang:
+    """A rule's option in every language (``options.worst`` of recycled-text), "" when absent."""
     value = rubric.rule(rule).options.get(key)
-    if isinstance(value, dict):
-        return str(value.get(lang) or value.get("zh") or "")
-    return str(value or "")
+    return as_lang(value if isinstance(value, dict) else str(value or ""))

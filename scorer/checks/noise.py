@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from scorer.checks.base import Context
 from scorer.model import Finding
+from scorer.words import either
 
 ID = "noise"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -39,5 +40,5 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         if noise.kind == "mojibake":
             yield ctx.finding("mojibake", line, None, count=noise.count, sample=noise.sample)
             continue
-        what = ctx.text(ctx.rubric.noise_labels.get(noise.kind)) or noise.kind
+        what = either(ctx.text(ctx.rubric.noise_labels.get(noise.kind)), noise.kind)
         yield ctx.finding("text-noise", line, None, what=what, count=noise.count, sample=noise.sample)

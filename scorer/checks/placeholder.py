@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from scorer.checks.base import Context, finditer
 from scorer.model import Finding
+from scorer.words import LIST_SEP, join
 
 ID = "placeholder"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -36,7 +37,6 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         return
     quotes = [str(q) for q in opts.get("ignore_inside", []) if len(str(q)) == 2]
     limit = int(opts.get("max_lines", 20))
-    sep = "、" if ctx.lang == "zh" else ", "
     reported = 0
     # Only the lines that may hold a match are scanned, with the patterns that may match there.
     for i, which in ctx.scan().plan(pats):
@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             if piece not in found:
                 found.append(piece)
         if found:
-            yield ctx.finding("placeholder", i, None, spans=sep.join(f"“{s}”" for s in found[:6]),
+            yield ctx.finding("placeholder", i, None, spans=join(LIST_SEP, [f"“{s}”" for s in found[:6]]),
                               count=len(found), marks=tuple(found))
             reported += 1
             if reported >= limit:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from scorer.checks.base import Context
 from scorer.checks.genre import not_a_report
 from scorer.model import Finding, Severity, Status, Via
+from scorer.words import concat, either, fill, join
 
 ID = "sections"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -60,9 +61,9 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         if m.status is Status.MISSING and crit.required and whole:
             continue
         if m.status is Status.MISSING and crit.required:
-            said = ctx.say(crit.messages.get("mention"), mention=m.mention) if m.mention else ""
-            detail = (said or ctx.text(crit.messages.get("missing"))) + (" " + fix if fix else "")
-            yield ctx.finding("section-missing", None, crit.id, label=label, detail=detail.strip())
+            said = ctx.say(crit.messages.get("mention"), mention=m.mention) if m.mention else None
+            detail = concat(either(said, ctx.text(crit.messages.get("missing"))), fix)
+            yield ctx.finding("section-missing", None, crit.id, label=label, detail=detail)
         elif m.status is Status.WEAK and m.via.headed and m.content_chars < _EMPTY_CHARS:
             # an optional part left empty (五、其他需要报告的情况 with nothing under it) is no fault
             yield ctx.finding("section-empty", m.line, crit.id, severity=None if crit.required else Severity.INFO,
@@ -71,23 +72,23 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             detail = ctx.text(crit.messages.get("weak"))
             options = ctx.rubric.rule("section-weak").options
             if m.unreported:
-                detail = ctx.text(crit.messages.get("unreported")) or detail
+                detail = either(ctx.text(crit.messages.get("unreported")), detail)
             elif m.via.headed:
-                detail = ctx.say(options.get("thin"), chars=m.content_chars, need=crit.min_chars) or detail
-                fix = ""
+                detail = either(ctx.say(options.get("thin"), chars=m.content_chars, need=crit.min_chars), detail)
+                fix = ctx.text("")
             elif m.via is Via.MISPLACED and m.sections:
                 parent = ctx.outline.sections[m.sections[0]].parent
                 inside = ctx.outline.sections[parent].title if parent else ""
-                detail = ctx.say(options.get("misplaced"), heading=m.heading, inside=inside) or detail
+                detail = either(ctx.say(options.get("misplaced"), heading=m.heading, inside=inside), detail)
             sev = Severity.WARNING if crit.required else Severity.INFO
             yield ctx.finding("section-weak", m.evidence_line if m.line is None else m.line, crit.id,
-                              severity=sev, label=label, detail=(detail + " " + fix).strip())
+                              severity=sev, label=label, detail=concat(detail, fix))
         for req in crit.requirements:
             r = ctx.match(req.id)
             if r is not None and r.status is Status.MISSING and m.status is not Status.MISSING:
-                detail = ctx.text(req.messages.get("missing")) + " " + ctx.text(req.messages.get("fix"))
+                detail = concat(ctx.text(req.messages.get("missing")), ctx.text(req.messages.get("fix")))
                 yield ctx.finding(req.rule, m.line if m.line is not None else m.evidence_line, req.id,
-                                  severity=req.severity, detail=detail.strip())
+                                  severity=req.severity, detail=detail)
     yield from _merged(ctx)
     yield from _order(ctx)
 
@@ -102,7 +103,7 @@ def _merged(ctx: Context) -> Iterator[Finding | None]:
         if key in seen:
             continue
         seen.add(key)
-        labels = "、".join(f"“{ctx.label(o.criterion)}”" for o in others)
+        labels = join("、", [fill("“{label}”", label=ctx.label(o.criterion)) for o in others])
         yield ctx.finding("section-merged", m.line, m.criterion, heading=m.heading, labels=labels)
 
 

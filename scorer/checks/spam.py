@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from scorer.checks.base import Context, finditer
 from scorer.checks.placeholder import merge
-from scorer.model import Finding
+from scorer.model import Finding, Lang
 
 ID = "spam"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -39,7 +39,7 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 
 @dataclass(frozen=True)
 class _Category:
-    label: str
+    label: Lang
     patterns: tuple[re.Pattern[str], ...]
     context: bool  # whether an enforcement word just before a hit makes it legitimate
 
@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     # Only the lines that may hold a match are scanned, with the patterns that may match there.
     for i, which in ctx.scan().plan([p for p, _ in flat]):
         text = ctx.doc.lines[i].text
-        hits: list[tuple[int, int, str]] = []
+        hits: list[tuple[int, int, Lang]] = []
         for k in which:
             p, cat = flat[k]
             for m in finditer(p, text):
@@ -67,7 +67,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
                 hits.append((m.start(), m.end(), cat.label))
         if not hits:
             continue
-        hits.sort()
+        hits.sort(key=lambda h: (h[0], h[1], h[2]["zh"]))
         for start, end in merge([(s, e) for s, e, _ in hits], gap=1):
             kind = next(lab for s, _, lab in hits if start <= s < end)
             yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind, marks=(text[start:end],))
@@ -79,5 +79,5 @@ def _categories(ctx: Context) -> list[_Category]:
         pats = ctx.patterns(ID, f"categories[{k}].patterns", cat.get("patterns", []))
         out.append(_Category(ctx.text(cat.get("label")), pats, bool(cat.get("legit_context", True))))
     if ctx.rubric.spam:
-        out.append(_Category("", ctx.rubric.spam, True))
+        out.append(_Category(ctx.text(""), ctx.rubric.spam, True))
     return out

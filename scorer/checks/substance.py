@@ -34,6 +34,7 @@ from typing import Any
 
 from scorer.checks.base import Context, count
 from scorer.model import Finding, Match, Status, Via
+from scorer.words import AREA_SEP, join
 
 ID = "substance"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -126,9 +127,8 @@ def _coverage(ctx: Context, opts: dict[str, Any], measures: Match, text: str, ch
             absent.append(ctx.text(area.get("label")))
     covered = len(areas) - len(absent)
     if areas and absent and covered / len(areas) < float(opts.get("min_share", 1.0)):
-        sep = "、" if ctx.lang == "zh" else "; "
         yield ctx.finding("outline-coverage", _line(measures), measures.criterion, covered=covered,
-                          total=len(areas), outline=ctx.text(outline.get("name")), absent=sep.join(absent))
+                          total=len(areas), outline=ctx.text(outline.get("name")), absent=join(AREA_SEP, absent))
 
 
 def _any_in(pats: tuple[re.Pattern[str], ...], text: str) -> bool:

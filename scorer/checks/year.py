@@ -23,7 +23,7 @@ from typing import Any
 
 from scorer.checks.base import Context
 from scorer.checks.deadline import date_label, date_marks, day_after, fmt_date, report_date
-from scorer.model import Finding, Via
+from scorer.model import Finding, Lang, Via
 
 ID = "year"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         return
     messages = opts.get("messages", {})
 
-    def say(key: str, **values: Any) -> str:
+    def say(key: str, **values: Any) -> Lang:
         return ctx.say(messages.get(key), **values)
 
     title_years = [int(y) for y in _YEAR.findall(f.title or "")]

@@ -53,7 +53,7 @@ def annotate(paths: tuple[str, ...], output: str | None, rubric_ref: str | None,
     targets = outputs(the_plan, paths, output)
     _refuse(targets, force, lang)
     status = ExitCode.OK
-    for item in run_work(the_plan, annotate_work(lang), lang, jobs or config.jobs, detail=True):
+    for item in run_work(the_plan, annotate_work(lang), jobs or config.jobs, detail=True):
         if isinstance(item, Annotated):
             target = targets[item.card.path]
             write_output(target, item.docx)

@@ -45,11 +45,13 @@ def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) 
     return name or STDIN, sys.stdin.buffer.read((max_bytes or DEFAULT_MAX_BYTES) + 1)
 
 
-def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str, jobs: int | None,
-              quiet: bool, detail: bool = False, stdin: tuple[str, bytes] | None = None,
+def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jobs: int | None, quiet: bool,
+              detail: bool = False, stdin: tuple[str, bytes] | None = None,
               max_bytes: int | None = None, policy: Policy | None = None, previous: str | None = None,
-              history: str | None = None, timeout: float | None = None, memory: int | None = None) -> RunResult:
-    """Score a batch; unreadable files are reported on stderr, one line each, as they come.
+              history: str | None = None, timeout: float | None = None, memory: int | None = None,
+              lang: str = "zh") -> RunResult:
+    """Score a batch; unreadable files are reported on stderr, one line each, as they come, in ``lang`` (and so
+    is their entry in the result).
 
     ``previous`` (one report) or ``history`` (a folder) give last year's reports to compare with.
     """
@@ -71,7 +73,7 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, la
     cards: list[Scorecard] = []
     errors: list[FileError] = []
     show = not quiet and the_plan.size >= _PROGRESS_MIN and sys.stderr.isatty()
-    results = run_plan(the_plan, lang, jobs or config.jobs, detail)
+    results = run_plan(the_plan, jobs or config.jobs, detail)
     if not show:
         for item in results:
             if isinstance(item, FileError):
@@ -159,7 +161,7 @@ def _failed(result: RunResult, fail_on: str | None, diff: Diff | None) -> bool:
 def _report_diff(diff: Diff, lang: str) -> None:
     for path, f in diff.new:
         where = f":{f.line}" if f.line is not None else ""
-        say(f"baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message}")
+        say(f"baseline: new {f.severity.value} [{f.rule}] {path}{where}: {f.message_in(lang)}")
     for path, e in diff.fixed:
         say(f"baseline: fixed [{e.rule}] {path}: {e.message}")
     for path, old, now in diff.drops:
@@ -235,16 +237,16 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
     policy = Policy(fail_on, fail_under)
     if previous and history:
         fail("--previous and --history: give one (--previous for one report, --history for a batch)")
-    result = score_all(paths, config, rubric_ref, lang, jobs, quiet, detail=fmt == "html", stdin=stdin,
+    result = score_all(paths, config, rubric_ref, jobs, quiet, detail=fmt == "html", stdin=stdin,
                        max_bytes=max_bytes, policy=policy, previous=previous,
                        history=history or (config.history if not previous else None), timeout=timeout,
-                       memory=memory)
+                       memory=memory, lang=lang)
     diff = None
     if baseline_path:
         from scorer import baseline
 
         try:
-            diff = baseline.compare(result, baseline.load(baseline_path), baseline_path, lang)
+            diff = baseline.compare(result, baseline.load(baseline_path), baseline_path)
         except ScorerError as exc:
             fail(str(exc))
         if not quiet:

@@ -12,28 +12,29 @@ from scorer.history.recycled import Copy, recycled
 from scorer.history.text import content_chars, generic_pairs, masker, short
 from scorer.model import Finding, PlanItem, Previous, Recycled, Related
 from scorer.rubric import Rubric
+from scorer.words import as_lang
 
 _QUOTE = 40  # characters of a paragraph or an item quoted in a message
 
 
-def compare(this: Pieces, last: Pieces, rubric: Rubric, lang: str = "zh") -> tuple[tuple[Finding, ...], Previous]:
+def compare(this: Pieces, last: Pieces, rubric: Rubric) -> tuple[tuple[Finding, ...], Previous]:
     """The findings of the year-over-year rules and the ``previous`` summary of a report, given last year's.
 
     Pure: both reports come as their pieces (scorer.history.pieces_of); options from ``checks.history``.
     """
     opts: dict[str, Any] = rubric.checks.get("history", {}) or {}
     mask = masker(tuple(str(p) for p in opts.get("mask", ())))
-    out: list[Finding | None] = [_mismatch(this, last, rubric, lang)]
+    out: list[Finding | None] = [_mismatch(this, last, rubric)]
     compared = this.part(*(str(c) for c in opts.get("compare", ())))
     copies = recycled(compared, last.paragraphs, mask, float(opts.get("threshold", 90)),
                       int(opts.get("min_chars", 40)))
     worst = {str(c) for c in opts.get("worst", ())}
-    out.extend(_recycled_finding(c, last.path, rubric, lang, c.this.part in worst) for c in copies)
+    out.extend(_recycled_finding(c, last.path, rubric, c.this.part in worst) for c in copies)
     items, found = _plan(this, last, opts, mask)
     follow = opts.get("follow", {}) or {}
     followed = [_followed(t, follow) for t in found]
     plan_id = str(opts.get("plan", "plan"))
-    out.extend(finding(rubric, lang, "plan-not-followed", None, plan_id, Related(last.path, i.source),
+    out.extend(finding(rubric, "plan-not-followed", None, plan_id, Related(last.path, i.source),
                        item=short(i.text, _QUOTE), related_line=i.source)
                for i, ok in zip(items, followed, strict=True) if not ok)
     total = sum(content_chars(p.text) for p in compared if not p.heading)
@@ -45,19 +46,19 @@ def compare(this: Pieces, last: Pieces, rubric: Rubric, lang: str = "zh") -> tup
     return tuple(f for f in out if f is not None), previous
 
 
-def _mismatch(this: Pieces, last: Pieces, rubric: Rubric, lang: str) -> Finding | None:
+def _mismatch(this: Pieces, last: Pieces, rubric: Rubric) -> Finding | None:
     if this.report_year is None or last.report_year is None or last.report_year == this.report_year - 1:
         return None
-    return finding(rubric, lang, "previous-year-mismatch", None, None, Related(last.path, None), path=last.path,
+    return finding(rubric, "previous-year-mismatch", None, None, Related(last.path, None), path=last.path,
                    previous=last.report_year, year=this.report_year, want=this.report_year - 1)
 
 
-def _recycled_finding(c: Copy, path: str, rubric: Rubric, lang: str, worst: bool) -> Finding | None:
-    label = rubric.criterion(c.this.part).label if c.this.part else {}
-    return finding(rubric, lang, "recycled-text", c.this.source, c.this.part, Related(path, c.last.source),
-                   label=label.get(lang) or label.get("zh", ""), related_line=c.last.source,
+def _recycled_finding(c: Copy, path: str, rubric: Rubric, worst: bool) -> Finding | None:
+    label = as_lang(rubric.criterion(c.this.part).label if c.this.part else "")
+    return finding(rubric, "recycled-text", c.this.source, c.this.part, Related(path, c.last.source),
+                   label=label, related_line=c.last.source,
                    score=round(c.score), text=short(c.this.text, _QUOTE),
-                   worst=option_text(rubric, "recycled-text", "worst", lang) if worst else "")
+                   worst=option_text(rubric, "recycled-text", "worst") if worst else "")
 
 
 def _plan(this: Pieces, last: Pieces, opts: dict[str, Any],

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from scorer.i18n import t
-from scorer.model import Criterion, RunResult, Scorecard
+from scorer.model import Criterion, RunResult, Scorecard, in_lang
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def verdict_text(card: Scorecard, lang: str) -> str:
     if not card.reasons:
         return word
     sep = "; " if lang == "en" else ";"
-    return word + t(lang, "colon") + sep.join(r.message for r in card.reasons)
+    return word + t(lang, "colon") + sep.join(in_lang(r.text, lang) for r in card.reasons)
 
 
 def status_key(c: Criterion) -> str:
@@ -85,7 +85,7 @@ def gap_text(card: Scorecard, lang: str) -> str:
 
     missing, weak = gaps(card)
     sep = t(lang, "list_sep")
-    out = [t(lang, key, parts=sep.join(c.label for c in crits))
+    out = [t(lang, key, parts=sep.join(in_lang(c.label, lang) for c in crits))
            for key, crits in (("gaps_missing", missing), ("gaps_weak", weak)) if crits]
     return ("; " if lang == "en" else ";").join(out)
 

@@ -38,7 +38,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
             # No column is known; a finding with no place (a part missing) points at the top of the file.
             out.append(f"{path}:{f.line if f.line is not None else 1}:1: "
                        f"{_paint(t(lang, f.severity.value), _STYLE[f.severity.value], on)} "
-                       f"{_paint('[' + f.rule + ']', _DIM, on)} {_one_line(f.message)}")
+                       f"{_paint('[' + f.rule + ']', _DIM, on)} {_one_line(f.message_in(lang))}")
         verdict = _paint(_one_line(verdict_text(card, lang)), _STYLE[card.verdict.value], on)
         out.append(f"{path}:1:1: {t(lang, 'total')} {card.score:g}/100 {verdict}")
     for err in result.errors:

@@ -31,7 +31,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
             if f.line is not None:
                 props += f",line={f.line}"
             props += f",title={_prop('scorer ' + f.rule)}"
-            out.append(f"::{_COMMAND[f.severity.value]} {props}::{_data(f.message)}")
+            out.append(f"::{_COMMAND[f.severity.value]} {props}::{_data(f.message_in(options.lang))}")
         out.append(f"{card.path}: {card.score:g}/100 {verdict_text(card, options.lang)}")
     for err in result.errors:
         out.append(f"::error file={_prop(err.path)},title=scorer::{_data(err.message)}")

@@ -16,7 +16,7 @@ _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    from scorer.baseline import fingerprint
+    from scorer.stats import fingerprint
 
     issues: list[dict[str, Any]] = []
     used: set[str] = set()
@@ -31,7 +31,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
             issues.append({
                 "type": "issue",
                 "check_name": f.rule,
-                "description": f.message,
+                "description": f.message_in(options.lang),
                 "categories": ["Style"],
                 "severity": _SEVERITY[f.severity.value],
                 "fingerprint": fp,

@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import FileError, Previous, RunResult, Scorecard
+from scorer.model import FileError, Previous, RunResult, Scorecard, in_lang
 from scorer.render import gap_text, status_key, verdict_text
 from scorer.render.safe import clean
 from scorer.stats import failing_first, part_counts, score_bins
@@ -82,7 +82,7 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
     card = clean(card)
     e = escape
     status_of = {c.id: c.status.value for c in card.criteria}
-    label_of = {c.id: c.label for c in card.criteria}
+    label_of = {c.id: in_lang(c.label, lang) for c in card.criteria}
     ident = f' id="{e(anchor)}"' if anchor else ""
     out = [f'<section class="report"{ident} data-path="{e(card.path)}" data-verdict="{card.verdict.value}">',
            f"<h2>{e(card.path)}</h2>", '<div class="meta">']
@@ -90,15 +90,16 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
         out.append(f'{e(t(lang, "title"))}: {e(str(card.meta["title"]))}<br>')
     if card.meta.get("report_year"):
         out.append(f'{e(t(lang, "year"))}: {e(str(card.meta["report_year"]))}<br>')
-    choice = f" ({e(str(card.meta['rubric_choice']))})" if card.meta.get("rubric_choice") else ""
-    name = f"{card.rubric_title.get(lang) or card.rubric_id} ({card.rubric_id} {card.rubric_version})"
+    choice = f" ({e(str(in_lang(card.meta['rubric_choice'], lang)))})" if card.meta.get("rubric_choice") else ""
+    name = f"{in_lang(card.rubric_title, lang) or card.rubric_id} ({card.rubric_id} {card.rubric_version})"
     out.append(f'{e(t(lang, "rubric"))}: {e(name)}{choice}</div>')
     out.append(f'<p class="total">{e(t(lang, "total"))}: <b class="score">{card.score:g}</b>/100 '
                f'({e(t(lang, "threshold"))} {card.pass_threshold:g}) · {e(t(lang, "verdict"))}: '
                f'<span class="verdict {card.verdict.value}">{e(t(lang, card.verdict.value))}</span></p>')
     if card.reasons:
         out.append('<ul class="reasons">' + "".join(
-            f'<li class="reason" data-kind="{e(r.kind)}">{e(r.message)}</li>' for r in card.reasons) + "</ul>")
+            f'<li class="reason" data-kind="{e(r.kind)}">{e(in_lang(r.text, lang))}</li>' for r in card.reasons)
+            + "</ul>")
     heads = "".join(f"<th>{e(t(lang, k))}</th>" for k in ("criterion", "status", "points", "where", "evidence"))
     out.append(f'<table class="criteria"><thead><tr>{heads}</tr></thead><tbody>')
     for c in card.criteria:
@@ -107,7 +108,7 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
         where = e(c.heading or "") + (" " + _place(card, lang, c.line) if c.line is not None else "")
         out.append(f'<tr class="criterion {c.status.value}{sub}" data-criterion="{e(c.id)}" '
                    f'data-status="{c.status.value}">'
-                   f"<td>{e(c.label)}</td><td class=\"status {key}\">{e(t(lang, key))}</td>"
+                   f"<td>{e(in_lang(c.label, lang))}</td><td class=\"status {key}\">{e(t(lang, key))}</td>"
                    f'<td class="pts">{c.points:g}/{c.max_points:g}</td><td>{where}</td>'
                    f'<td class="evidence">{e(c.evidence or "")}</td></tr>')
     out.append("</tbody></table>")
@@ -248,9 +249,9 @@ def summary_html(result: RunResult, lang: str) -> str:
     items: list[tuple[str, int, str]] = []
     for p in sorted(part_counts(result), key=lambda p: (-(p.missing + p.weak), p.id)):
         if p.missing:
-            items.append((f"{p.label} · {t(lang, 'missing')}", p.missing, _FAIL_COLOUR))
+            items.append((f"{in_lang(p.label, lang)} · {t(lang, 'missing')}", p.missing, _FAIL_COLOUR))
         if p.weak:
-            items.append((f"{p.label} · {t(lang, 'weak')}", p.weak, "#b35900"))
+            items.append((f"{in_lang(p.label, lang)} · {t(lang, 'weak')}", p.weak, "#b35900"))
     counts = t(lang, "summary", n=n, passed=passed, failed=len(result.cards) - passed, errors=len(result.errors))
     out = [f'<section class="summary"><h2>{e(t(lang, "batch"))}</h2>',
            f'<p class="counts">{e(counts)}</p>', _reports_table(result, lang),

@@ -21,7 +21,7 @@ def _compact(value: Any) -> str:
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    doc = result.to_dict()
+    doc = result.to_dict(options.lang)
     parts = []
     for key in sorted(doc):
         value = doc[key]

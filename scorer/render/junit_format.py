@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from scorer.model import Finding, RunResult, Scorecard, Status
+from scorer.model import Finding, RunResult, Scorecard, Status, in_lang
 from scorer.render import verdict_text
 from scorer.render.safe import clean
 
@@ -15,17 +15,18 @@ if TYPE_CHECKING:
 _FAILING = ("error", "warning")
 
 
-def _line(f: Finding) -> str:
+def _line(f: Finding, lang: str) -> str:
     where = f" (line {f.line})" if f.line is not None else ""
-    return f"{f.severity.value} [{f.rule}]{where}: {f.message}"
+    return f"{f.severity.value} [{f.rule}]{where}: {f.message_in(lang)}"
 
 
-def _case(suite: ET.Element, card: Scorecard, name: str, failure: str | None, findings: list[Finding]) -> bool:
+def _case(suite: ET.Element, card: Scorecard, name: str, failure: str | None, findings: list[Finding],
+          lang: str) -> bool:
     case = ET.SubElement(suite, "testcase", classname=card.path, name=name, file=card.path)
-    body = "\n".join(_line(f) for f in findings)
+    body = "\n".join(_line(f, lang) for f in findings)
     failed = failure is not None or any(f.severity.value in _FAILING for f in findings)
     if failed:
-        message = failure or findings[0].message
+        message = failure or findings[0].message_in(lang)
         el = ET.SubElement(case, "failure", message=message,
                            type="verdict" if name == "verdict" or not findings else findings[0].rule)
         el.text = message + ("\n" + body if body and failure else "") if failure else body
@@ -38,6 +39,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
     result = clean(result)  # no control character in an XML document: it would not be well-formed
     root = ET.Element("testsuites", name="scorer")
     total = failures = 0
+    lang = options.lang
     for card in result.cards:
         suite = ET.SubElement(root, "testsuite", name=card.path)
         ET.SubElement(ET.SubElement(suite, "properties"), "property", name="score", value=f"{card.score:g}")
@@ -47,12 +49,13 @@ def render(result: RunResult, options: RenderOptions) -> str:
             by_crit.setdefault(f.criterion, []).append(f)
         for crit in card.criteria:
             missing = crit.status is Status.MISSING and crit.required
-            failure = f"{crit.label}: {crit.status.value}" if missing else None
-            bad += _case(suite, card, f"{crit.id} {crit.label}", failure, by_crit.pop(crit.id, []))
+            failure = f"{in_lang(crit.label, lang)}: {crit.status.value}" if missing else None
+            bad += _case(suite, card, f"{crit.id} {in_lang(crit.label, lang)}", failure, by_crit.pop(crit.id, []),
+                         lang)
             n += 1
         rest = [f for fs in by_crit.values() for f in fs]
         verdict = None if card.verdict.value == "pass" else f"{verdict_text(card, options.lang)} ({card.score:g}/100)"
-        bad += _case(suite, card, "verdict", verdict, rest)
+        bad += _case(suite, card, "verdict", verdict, rest, lang)
         n += 1
         suite.set("tests", str(n))
         suite.set("failures", str(bad))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import FileError, RunResult
+from scorer.model import FileError, RunResult, in_lang
 from scorer.render import gap_text, verdict_text
 from scorer.render.safe import clean, code_span
 
@@ -21,7 +21,7 @@ def _cell(text: str) -> str:
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    from scorer.batch import summarize
+    from scorer.stats import summarize
 
     lang = options.lang
     result = clean(result)
@@ -35,7 +35,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
     if s.gaps:
         out += ["### " + t(lang, "md_most_missing"), "",
                 f"| {t(lang, 'criterion')} | {t(lang, 'missing')} | {t(lang, 'weak')} |", "| --- | ---: | ---: |"]
-        out += [f"| {_cell(label)} (`{cid}`) | {m} | {w} |" for cid, label, m, w in s.gaps]
+        out += [f"| {_cell(in_lang(label, lang))} (`{cid}`) | {m} | {w} |" for cid, label, m, w in s.gaps]
         out.append("")
     if s.worst:
         out += ["### " + t(lang, "md_lowest"), "",
@@ -58,7 +58,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
             out += [f"**{_cell(code_span(card.path))}** — {card.score:g}/100 {_cell(verdict_text(card, lang))}", ""]
             for f in card.findings:
                 where = f" {t(lang, 'line', n=f.line)}" if f.line is not None else ""
-                out.append(f"- {_ICON[f.severity.value]} `{f.rule}`{where}: {_cell(f.message)}")
+                out.append(f"- {_ICON[f.severity.value]} `{f.rule}`{where}: {_cell(f.message_in(lang))}")
             out.append("")
         out += ["</details>", ""]
     return "\n".join(out)

@@ -6,7 +6,7 @@ from io import StringIO
 from typing import TYPE_CHECKING
 
 from scorer.i18n import t
-from scorer.model import Previous, RunResult, Scorecard
+from scorer.model import Previous, RunResult, Scorecard, in_lang
 from scorer.render import status_key, verdict_text
 from scorer.render.safe import clean
 from scorer.wording import place
@@ -36,7 +36,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         else f"{card.rubric_id} {card.rubric_version}"
     head.append(f"\n{t(lang, 'rubric')}: {name}", style="dim")
     if card.meta.get("rubric_choice"):
-        head.append(f" ({card.meta['rubric_choice']})", style="dim")
+        head.append(f" ({in_lang(card.meta['rubric_choice'], lang)})", style="dim")
     console.print(head)
     verdict_style = "bold green" if card.verdict.value == "pass" else "bold red"
     summary = Text(f"{t(lang, 'total')}: {card.score:g}/100   ({t(lang, 'threshold')} {card.pass_threshold:g})   ")
@@ -58,7 +58,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
             where = f"{where} ({place(card, c.line, lang)})" if where else place(card, c.line, lang)
         evidence = (c.evidence or "")[:60] + ("…" if c.evidence and len(c.evidence) > 60 else "")
         table.add_row(
-            indent + c.label,
+            indent + in_lang(c.label, lang),
             Text(t(lang, status_key(c)), style=_STATUS_STYLE[status_key(c)]),
             f"{c.points:g}/{c.max_points:g}",
             where,
@@ -80,7 +80,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
                 Text(t(lang, f.severity.value), style=_SEVERITY_STYLE[f.severity.value]),
                 Text(f"[{f.rule}]"),
                 Text(place(card, f.line, lang, f.page)),
-                Text(f.message),
+                Text(f.message_in(lang)),
             )
         console.print(grid)
     else:
@@ -152,13 +152,14 @@ def render(result: RunResult, options: RenderOptions) -> str:
         console.print(Text(t(lang, "summary", n=len(result.cards) + len(result.errors), passed=passed,
                              failed=len(result.cards) - passed, errors=len(result.errors)), style="bold"))
     if len(result.cards) > 1:
-        from scorer.batch import summarize
+        from scorer.stats import summarize
 
         s = summarize(result, top=3)
         colon = ": " if lang == "en" else ":"
         console.print(Text(t(lang, "mean_score") + colon + f"{s.mean_score:g}"))
         if s.gaps:
-            gaps = ", ".join(f"{label} ({t(lang, 'missing')} {m}, {t(lang, 'weak')} {w})" for _, label, m, w in s.gaps)
+            gaps = ", ".join(f"{in_lang(label, lang)} ({t(lang, 'missing')} {m}, {t(lang, 'weak')} {w})"
+                             for _, label, m, w in s.gaps)
             console.print(Text(t(lang, "most_missing") + colon + gaps))
         if s.worst:
             worst = ", ".join(f"{c.path} ({c.score:g})" for c in s.worst)

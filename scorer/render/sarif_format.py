@@ -47,7 +47,7 @@ def _related(path: str, line: int | None) -> dict[str, Any]:
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    from scorer.baseline import fingerprint
+    from scorer.stats import fingerprint
 
     seen = sorted({f.rule for c in result.cards for f in c.findings} | set(options.rules))
     index = {rid: i for i, rid in enumerate(seen)}
@@ -64,10 +64,10 @@ def render(result: RunResult, options: RenderOptions) -> str:
                 "ruleId": f.rule,
                 "ruleIndex": index[f.rule],
                 "level": _LEVEL[f.severity.value],
-                "message": {"text": f.message},
+                "message": {"text": f.message_in(options.lang)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(card.path)},
                                                     "region": region}}],
-                "partialFingerprints": {"scorerFinding/v1": fingerprint(f)},
+                "partialFingerprints": {"scorerFinding/v2": fingerprint(f)},
                 "properties": props,
             })
     notifications = [{"level": "error", "message": {"text": e.message},
@@ -80,7 +80,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
                          "toolExecutionNotifications": notifications}],
         "results": results,
         "properties": {"reports": [{"path": c.path, "score": c.score, "verdict": c.verdict.value,
-                                    "reasons": [r.to_dict() for r in c.reasons],
+                                    "reasons": [r.to_dict(options.lang) for r in c.reasons],
                                     "rubric": c.rubric_id} for c in result.cards]},
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

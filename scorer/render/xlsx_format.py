@@ -10,7 +10,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 from scorer.i18n import t
-from scorer.model import FileError, RunResult, Scorecard, Severity
+from scorer.model import FileError, RunResult, Scorecard, Severity, in_lang
 from scorer.render import status_key
 from scorer.stats import failing_first, is_late, part_counts, rule_counts, score_bins, severity_counts
 from scorer.wording import place
@@ -153,7 +153,7 @@ def _summary(sheet: _Sheet, result: RunResult, lang: str) -> None:
     names = [t(lang, k) for k in ("col_file", "col_issuer", "col_level", "year", "title", "col_date", "total",
                                   "verdict", "col_reasons")]
     first_part = len(names) + 1
-    names += [p.label for p in parts]
+    names += [in_lang(p.label, lang) for p in parts]
     names += [t(lang, k) for k in ("col_errors", "col_warnings", "col_late", "rubric")]
     compared = any(c.previous is not None for c in result.cards)  # --previous or --history: year over year
     if compared:
@@ -171,7 +171,7 @@ def _summary(sheet: _Sheet, result: RunResult, lang: str) -> None:
         status = {c.id: c for c in row.criteria}
         cells: list[Any] = [row.path, m.get("issuer") or "", _level(lang, m.get("level")), m.get("report_year"),
                             m.get("title") or "", _date(m.get("date")), row.score, t(lang, row.verdict.value),
-                            "\n".join(r.message for r in row.reasons)]
+                            "\n".join(in_lang(r.text, lang) for r in row.reasons)]
         fills = {8: _VERDICT[row.verdict.value]}
         for i, p in enumerate(parts):
             c = status.get(p.id)
@@ -197,10 +197,10 @@ def _findings(sheet: _Sheet, result: RunResult, lang: str) -> None:
     for row in failing_first(result):
         if not isinstance(row, Scorecard):
             continue
-        labels = {c.id: c.label for c in row.criteria}
+        labels = {c.id: in_lang(c.label, lang) for c in row.criteria}
         for f in row.findings:
             sheet.put([row.path, place(row, f.line, lang, f.page), t(lang, f.severity.value), f.rule,
-                       labels.get(f.criterion or "", ""), f.message, fix_text(f.rule, lang)],
+                       labels.get(f.criterion or "", ""), f.message_in(lang), fix_text(f.rule, lang)],
                       fills={3: _SEVERITY[f.severity.value]}, wrap=(6, 7))
     sheet.finish()
 
@@ -218,7 +218,7 @@ def _statistics(sheet: _Sheet, result: RunResult, lang: str) -> None:
     sheet.header([t(lang, k) for k in ("col_part", "found", "weak", "missing", "optional_missing")])
     for p in part_counts(result):
         fills = {col: fill for col, n, fill in ((3, p.weak, _NEUTRAL), (4, p.missing, _BAD)) if n}
-        sheet.put([p.label, p.found, p.weak, p.missing, p.not_written], fills=fills)
+        sheet.put([in_lang(p.label, lang), p.found, p.weak, p.missing, p.not_written], fills=fills)
     sheet.put([])
     sheet.put([t(lang, "stats_rules")], bold=True, measure=False)
     # What the rule checks comes last: a wide column there leaves the narrow counts of the other tables alone.

@@ -16,8 +16,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from scorer.render.html_format import STYLE, card_html
 from scorer.rubric import builtin_ids
-from scorer.web.scoring import LANGS, Refused, Scored, Upload, score_upload, warm
 from scorer.uiwords import word
+from scorer.web.scoring import LANGS, Refused, Scored, Upload, score_upload, warm
 from scorer.workers import Limits, Lost, Pool, available
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest report the page accepts; real reports are well under 5 MB
@@ -153,7 +153,7 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
             return page(error={k: f"{name}: {outcome.describe(limits, k)}" for k in LANGS}, chosen=chosen), 422
         if isinstance(outcome, Refused):
             return page(error=outcome.message, chosen=chosen), outcome.status
-        html = {k: Markup(card_html(outcome.cards[k], k)) for k in LANGS}
+        html = {k: Markup(card_html(outcome.card, k)) for k in LANGS}
         # An unreadable previous report: its one line, and this year's report scored without the comparison.
         bad = outcome.previous_error
         return page(cards=html, name=name, rubric=titles[outcome.rubric_id], reason=outcome.reason, chosen=chosen,

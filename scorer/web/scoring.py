@@ -1,5 +1,6 @@
-"""What the page's worker process does with one upload: read it, choose its rubric, score it in zh and en, and
-write the draft back with its comments (批注) in the page's language, in memory.
+"""What the page's worker process does with one upload: read it, choose its rubric, score it (once: the card
+holds its words in every language, and the page shows it in Chinese with an English switch), and write the
+draft back with its comments (批注) in the page's language, in memory.
 
 It runs in a worker (scorer.workers.Pool, from a fork server: the page's server runs threads), so
 a hostile upload is bounded in time and memory like a file of `scorer check`, and the memory it
@@ -36,7 +37,7 @@ class Upload:
 
 @dataclass(frozen=True)
 class Scored:
-    cards: dict[str, Scorecard]  # per language
+    card: Scorecard
     rubric_id: str
     reason: dict[str, str]  # why the rubric was chosen, per language ({} when the user chose it)
     previous_error: dict[str, str] | None = None  # last year's report could not be read: its line per language
@@ -56,16 +57,9 @@ def warm() -> None:
 
 
 def _auto_rubric(doc: Document) -> tuple[str, dict[str, str]]:
-    """The rubric id for a report and why, per language: the engine's choice (api.choose_rubric), else national."""
-    chooser = getattr(api, "choose_rubric", None)  # absent in builds without rubric auto-selection
-    if not callable(chooser):
-        return "national", {}
-    reasons: dict[str, str] = {}
-    rubric_id = "national"
-    for lang in LANGS:
-        rubric, reasons[lang] = chooser(doc, lang)
-        rubric_id = str(rubric.id)
-    return rubric_id, reasons
+    """The rubric id for a report and why, per language: the engine's choice (api.choose_rubric)."""
+    rubric, reason = api.choose_rubric(doc)
+    return str(rubric.id), reason
 
 
 def score_upload(upload: Upload) -> Scored | Refused:
@@ -81,14 +75,13 @@ def score_upload(upload: Upload) -> Scored | Refused:
                                  for lang in LANGS})
         rubric = api.load_rubric(rubric_id)
         previous, bad = _previous(upload, rubric)
-        cards = {lang: api.score_document(doc, rubric, lang, detail=True, previous=previous) for lang in LANGS}
-        lang = upload.lang if upload.lang in LANGS else LANGS[0]
-        docx = annotated(doc, upload.data, cards[lang], lang)
+        card = api.score_document(doc, rubric, detail=True, previous=previous)
+        docx = annotated(doc, upload.data, card, upload.lang if upload.lang in LANGS else LANGS[0])
     except InputError as exc:  # the same line the CLI prints after "scorer: "
         return Refused(422, _lines(exc))
     except ScorerError as exc:
         return Refused(400, {lang: str(exc) for lang in LANGS})
-    return Scored(cards, rubric_id, reason, bad, docx)
+    return Scored(card, rubric_id, reason, bad, docx)
 
 
 def _lines(exc: InputError) -> dict[str, str]:
