@@ -231,3 +231,62 @@ def backtrack_risk(pattern: str, flags: int = 0) -> str | None:
         return checker.risk(parsed)
     except RecursionError:
         return "nested too deeply to check"
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` starts with, when they are a few literals (look-arounds
+    at the start skipped); None when a match may start with a class, any character or nothing at all.
+
+    A pattern that opens with many look-behinds and alternatives is tried at every position of the text;
+    a look-ahead for these characters first (``(?=[…])``) lets the engine pass most positions at once.
+    """
+    try:
+        parsed = _parser().parse(pattern)
+    except Exception:  # re.error and the like: compile() reports it
+        return None
+    found = _starts(list(parsed), _constants())
+    if found is None or found[1] or not found[0] or len(found[0]) > _MAX_STARTS:
+        return None
+    return found[0]
+
+
+_MAX_STARTS = 64
+
+
+def _starts(seq: list[Any], c: Any) -> tuple[frozenset[str], bool] | None:
+    """(the literal characters a match of ``seq`` can start with, whether it can match nothing), or None
+    when it can start with something else than a few literals."""
+    acc: set[str] = set()
+    for op, av in seq:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the next piece starts the match
+        got = _starts_item(op, av, c)
+        if got is None:
+            return None
+        acc |= got[0]
+        if not got[1]:
+            return frozenset(acc), False
+    return frozenset(acc), True
+
+
+def _starts_item(op: Any, av: Any, c: Any) -> tuple[frozenset[str], bool] | None:
+    if op is c.LITERAL:
+        return frozenset((chr(av),)), False
+    if op is c.IN and all(o is c.LITERAL for o, _ in av):
+        return frozenset(chr(v) for _, v in av), False
+    if op is c.SUBPATTERN:
+        return _starts(list(av[-1]), c)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        empty = False
+        for alt in av[1]:
+            got = _starts(list(alt), c)
+            if got is None:
+                return None
+            union |= got[0]
+            empty = empty or got[1]
+        return frozenset(union), empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        got = _starts(list(av[2]), c)
+        return None if got is None else (got[0], got[1] or av[0] == 0)
+    return None

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from scorer.backtrack import backtrack_risk
+from scorer.backtrack import backtrack_risk, first_chars
 from scorer.errors import InputError, RubricError
 from scorer.limits import LONG_NUMBER, data_hazard, read_settings_text, yaml_hazard
 from scorer.model import Severity
@@ -415,6 +415,16 @@ def _alternation(items: list[str], where: Locator, loc: list[str | int]) -> re.P
     return re.compile("|".join(f"(?:{p.pattern})" for p in _patterns(items, where, loc)))
 
 
+def _fast(pattern: str) -> str:
+    """``pattern`` behind a look-ahead for the characters every match starts with, when they are a few
+    literals: the engine then passes most positions at once instead of trying every look-behind and
+    alternative there (the same matches; ten times faster on a subject-then-act pattern)."""
+    starts = first_chars(pattern)
+    if starts is None:
+        return pattern
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])" + pattern
+
+
 def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int]) -> dict[str, Any]:
     """A criterion's evidence: subject, then within ``gap`` characters of one sentence (none of
     ``not_between`` among them) an action, as one pattern; its responsibility headings and mentions."""
@@ -442,10 +452,11 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     # (one opener: a repeat of alternatives could backtrack exponentially, and one is what reports write)
     opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)?" if openers else ""
     implied = f"(?:^|(?<=[。;!?]))\\s*{opener}{act}"
+    joined, implied = _fast(joined), _fast(implied)
     return {
         "evidence": (_compile(joined, where, loc),),
         "evidence_implied": (_compile(joined, where, loc), _compile(implied, where, loc)),
-        "evidence_claims": (_compile(claimed, where, [*loc, "claims"]),) if claimed else (),
+        "evidence_claims": (_compile(_fast(claimed), where, [*loc, "claims"]),) if claimed else (),
         "evidence_topic": _alternation(spec.get("topic", []), where, [*loc, "topic"]),
         "evidence_probe": _compile("|".join(p.pattern for p in (*actions, *claims)), where, loc),
         "evidence_headings": _patterns(spec.get("headings", []), where, [*loc, "headings"]),

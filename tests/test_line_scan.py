@@ -97,3 +97,12 @@ def test_factors_of_literals_and_classes() -> None:
     assert factors("(新)?葡京", 0) == ("新葡京", "葡京")
     assert factors(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])", 0) == ("XX", "Xx", "xX", "xx")
     assert factors(r".*", 0) is None
+
+
+def test_first_chars_of_a_pattern() -> None:
+    from scorer.backtrack import first_chars
+
+    assert first_chars("(?<!副)(县长|局长)主持") == frozenset("县局")
+    assert first_chars("(?:(?:政府)|(?<!党政))主要") == frozenset("政主")  # an optional first piece
+    assert first_chars(".x") is None and first_chars("[a-z]x") is None and first_chars("a*") is None
+    assert first_chars("(?:^|(?<=。))\\s*主持") is None  # a class of spaces may start it

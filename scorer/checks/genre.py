@@ -30,7 +30,7 @@ RULES: dict[str, tuple[str, str]] = {
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _HEAD_LINES = 6
-_SAMPLE = 4000  # characters whose script decides: enough to tell Chinese text from English or data
+_SAMPLE = 1500  # characters whose script decides: enough to tell Chinese text from English or data
 
 
 def not_a_report(ctx: Context) -> str | None:
