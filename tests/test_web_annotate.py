@@ -109,7 +109,9 @@ def test_the_download_in_chromium_and_every_bad_input_in_chinese(served: tuple[s
             bad = tmp_path / name
             bad.write_bytes(data)
             driver.find_element(By.ID, "file").send_keys(str(bad))
+            before = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(By.ID, "submit").click()
+            wait.until(ec.staleness_of(before))  # the page of this upload, not the last one's
             error = wait.until(ec.visibility_of_element_located((By.ID, "error")))
             shown = driver.find_element(By.TAG_NAME, "body").text
             assert error.text.startswith(f"{name}: ") and not ENGLISH.search(shown), (name, shown)
