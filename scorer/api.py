@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scorer.checks import Context, run_checks
+from scorer.checks import Context, check_options, run_checks
 from scorer.errors import InputError
 from scorer.match import match
 from scorer.meta import find_facts, meta_of
@@ -26,7 +26,9 @@ from scorer.normalize import normalize
 from scorer.outline import build_outline
 from scorer.placement import Report
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
-from scorer.rubric import Rubric, load_rubric
+from scorer.rubric import Rubric, with_check_options
+from scorer.rubric import load_rubric as load_rubric_file
+from scorer.uiwords import file_error, from_input
 
 if TYPE_CHECKING:
     from scorer.history import Pieces
@@ -37,10 +39,33 @@ __all__ = ["AUTO", "choose_rubric", "iter_paths", "load_rubric", "pieces", "prev
 AUTO = "auto"  # `--rubric auto`: choose a built-in rubric per report (choose_rubric)
 
 
+def load_rubric(ref: str = "national") -> Rubric:
+    """A rubric by built-in id or file path, its `checks:` block validated against the checks' options,
+    every pattern compiled and every option completed with its default; each problem is a RubricError
+    naming file:line. Every caller that scores loads rubrics here."""
+    return load_rubric_file(ref, check_options())
+
+
+_TYPED: dict[int, tuple[Rubric, Rubric]] = {}  # id of a rubric loaded without the checks' options -> typed
+
+
+def _with_options(rubric: Rubric) -> Rubric:
+    """A rubric loaded by scorer.rubric.load_rubric (without the checks' options) given them, once."""
+    if rubric.check_options:
+        return rubric
+    hit = _TYPED.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        if len(_TYPED) >= 16:
+            _TYPED.clear()
+        hit = _TYPED[id(rubric)] = (rubric, with_check_options(rubric, check_options()))
+    return hit[1]
+
+
 def score_document(doc: Document, rubric: Rubric, detail: bool = False, policy: Policy | None = None,
                    previous: Pieces | None = None) -> Scorecard:
     """Score one report; with ``previous`` (last year's report, see ``pieces``) compare the two as well.
     The card holds its words in every interface language: a renderer picks one."""
+    rubric = _with_options(rubric)
     clean = normalize(doc)
     outline = build_outline(clean)
     facts = find_facts(clean, outline)
@@ -166,13 +191,13 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                yield FileError.keyed(raw, "folder-empty", exts=", ".join(sorted(suffixes)))
+                yield file_error(raw, "folder-empty", exts=", ".join(sorted(suffixes)))
             yield from found
         elif any(ch in raw for ch in "*?[") and not path.exists():
             matches = sorted(Path().glob(raw)) if not path.is_absolute() else sorted(
                 Path(path.anchor).glob(str(path.relative_to(path.anchor))))
             if not matches:
-                yield FileError.keyed(raw, "no-match")
+                yield file_error(raw, "no-match")
             yield from (p for p in matches if p.is_file())
         else:
             yield path
@@ -187,4 +212,4 @@ def score_many(inputs: Iterable[str], rubric: Rubric, detail: bool = False) -> I
         try:
             yield score_file(item, rubric, detail=detail)
         except InputError as exc:
-            yield FileError.keyed(exc.path, exc.key, **exc.params)
+            yield from_input(exc)

@@ -13,6 +13,7 @@ from scorer.errors import InputError, RubricError
 from scorer.model import Document, FileError, Finding, Policy, Scorecard, Severity
 from scorer.read import DEFAULT_MAX_BYTES
 from scorer.rubric import Rubric
+from scorer.uiwords import file_error, from_input
 from scorer.workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, MAX_JOBS, Limits, Lost, Pool, available, cpu_count
 
 __all__ = ["STDIN", "Plan", "Scored", "derive_rubric", "plan", "run_plan", "run_work", "score_paths", "scored"]
@@ -233,13 +234,13 @@ def scored(task: tuple[str, str], then: Callable[[Scored], T]) -> T | FileError:
             card = replace(card, meta={**card.meta, "rubric_choice": reason})
         return then(Scored(doc, data, rubric, _apply_rules(card, rules, rubric, _POLICY)))
     except InputError as exc:
-        return FileError.keyed(exc.path, exc.key, **exc.params)
+        return from_input(exc)
     except MemoryError:
         raise  # the worker reports the memory limit
-    except RubricError as exc:  # a pattern of the rubric's checks, compiled when first used
+    except RubricError as exc:  # a rubric loaded without the checks' options, whose options fail when typed
         return FileError(path, str(exc))
     except Exception as exc:  # one bad file must not stop the batch
-        return FileError.keyed(path, "internal", detail=f"{type(exc).__name__}: {exc}")
+        return file_error(path, "internal", detail=f"{type(exc).__name__}: {exc}")
 
 
 def default_jobs() -> int:
@@ -293,7 +294,7 @@ def run_work(the_plan: Plan, work: Callable[[tuple[str, str]], T | FileError], j
             if isinstance(outcome, Lost):
                 path = item[0] if item[0] != STDIN or the_plan.stdin is None else _stdin_name(the_plan.stdin)
                 key, params = outcome.reason(the_plan.limits)
-                yield FileError.keyed(path, key, **params)
+                yield file_error(path, key, **params)
             else:
                 yield outcome
     finally:

@@ -19,24 +19,14 @@ class InputError(ScorerError):
     """A report file that cannot be read: missing, empty, not text, unknown encoding, too big.
 
     ``key`` names the reason among the interface words (rubrics/ui/input.yaml), which say it in Chinese
-    or English with what to do; ``params`` fill it in. ``reason`` is the English line.
+    or English with what to do; ``params`` fill it in (scorer.uiwords.input_text says it).
     """
 
     def __init__(self, path: str, key: str, **params: object) -> None:
         self.path = path
         self.key = key
         self.params = params
-        super().__init__(f"{path}: {self.reason}")
-
-    @property
-    def reason(self) -> str:
-        return self.text("en")
-
-    def text(self, lang: str) -> str:
-        """The reason in ``lang``, with what to do."""
-        from scorer.uiwords import reason
-
-        return reason(self.key, self.params, lang)
+        super().__init__(f"{path}: {key}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_input_error, (self.path, self.key, self.params))

@@ -545,8 +545,8 @@ def _is_lang(value: Any) -> bool:
 class FileError:
     """A file that could not be scored, and why (one line, for humans).
 
-    ``key`` and ``params`` name the reason among the interface words (rubrics/ui/input.yaml), so that
-    it can be said in the output language (``text``); ``message`` is the line as first written.
+    ``key`` and ``params`` name the reason among the interface words (rubrics/ui/input.yaml), so that it
+    can be said in any language (scorer.uiwords.error_text); ``message`` is the line as last said.
     """
 
     path: str
@@ -554,21 +554,8 @@ class FileError:
     key: str | None = None
     params: tuple[tuple[str, object], ...] = ()
 
-    @classmethod
-    def keyed(cls, path: str, key: str, **params: object) -> FileError:
-        """A FileError whose reason is the interface word ``key``, its English line as the message."""
-        from scorer.uiwords import reason
-
-        return cls(path, reason(key, params, "en"), key, tuple(params.items()))
-
-    def text(self, lang: str) -> str:
-        """The reason in ``lang`` with what to do; the message itself when it has no key (a rubric's error)."""
-        from scorer.uiwords import reason
-
-        return reason(self.key, self.params, lang) if self.key else self.message
-
-    def to_dict(self, lang: str = "zh") -> dict[str, str]:
-        out = {"path": self.path, "message": self.text(lang)}
+    def to_dict(self) -> dict[str, str]:
+        out = {"path": self.path, "message": self.message}
         if self.key:
             out["key"] = self.key
         return out
@@ -581,16 +568,9 @@ class RunResult:
     cards: tuple[Scorecard, ...]
     errors: tuple[FileError, ...]
 
-    def in_language(self, lang: str) -> RunResult:
-        """The same result with each unreadable file's reason said in ``lang`` (FileError.text), for the
-        formats that print an error's message as it is."""
-        from dataclasses import replace
-
-        return replace(self, errors=tuple(replace(e, message=e.text(lang)) for e in self.errors))
-
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "version": 1,
             "reports": [c.to_dict(lang) for c in self.cards],
-            "errors": [e.to_dict(lang) for e in self.errors],
+            "errors": [e.to_dict() for e in self.errors],
         }

@@ -61,4 +61,5 @@ class Locator:
 
     def __call__(self, loc: list[str | int]) -> str:
         src = self.source(loc)
-        return f"{src.file}:{_node_line(src.node, list(src.path))}: {_fmt_path(list(src.path))}"
+        line = _node_line(src.node, list(src.path))
+        return f"{src.file}{'' if line is None else f':{line}'}: {_fmt_path(list(src.path))}"

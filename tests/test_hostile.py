@@ -65,7 +65,7 @@ def test_the_lying_member_is_caught_by_the_reader_itself(tmp_path: Path) -> None
     bomb.write_bytes(hostile.lying_zip_bomb(inflates_to=512 << 20, member="word/styles.xml"))
     code = ("import sys; from scorer.read import read_path; from scorer.errors import InputError\n"
             "try:\n    read_path(__import__('pathlib').Path(sys.argv[1]))\n"
-            "except InputError as e:\n    print(e.reason)\n")
+            "except InputError as e:\n    print(__import__('scorer.uiwords').uiwords.input_text(e, 'en'))\n")
     proc = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=60,
                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20)))
     assert proc.returncode == 0, proc.stderr

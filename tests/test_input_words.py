@@ -13,7 +13,7 @@ import pytest
 from scorer.errors import InputError
 from scorer.model import FileError, RunResult
 from scorer.read import read_bytes
-from scorer.uiwords import reason, table
+from scorer.uiwords import file_error, input_text, localized, reason, table
 from tests.conftest import ROOT
 from tests.formats import ole, pdfgen
 
@@ -24,13 +24,13 @@ PYTHON = re.compile(r"Error\b|Exception|Traceback|digits|sys\.|\bint\b|codec")
 
 
 def _literal_keys() -> set[str]:
-    """Every key given to InputError(path, KEY, …) or FileError.keyed(path, KEY, …) as a literal in the code."""
+    """Every key given to InputError(path, KEY, …) or file_error(path, KEY, …) as a literal in the code."""
     keys = set()
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                if name in ("InputError", "keyed"):
+                if name in ("InputError", "file_error"):
                     keys.add(node.args[1].value)
     return keys
 
@@ -75,24 +75,23 @@ BAD = {
 def test_a_bad_file_is_told_in_chinese_with_what_to_do_never_in_python_words(name: str) -> None:
     with pytest.raises(InputError) as info:
         read_bytes(name, BAD[name], 1 << 20)
-    zh, en = info.value.text("zh"), info.value.text("en")
+    zh, en = input_text(info.value, "zh"), input_text(info.value, "en")
     assert not ENGLISH.search(zh) and not PYTHON.search(zh) and not PYTHON.search(en), (zh, en)
-    assert zh.endswith("。") and en == info.value.reason and str(info.value) == f"{name}: {en}"
+    assert zh.endswith("。") and str(info.value) == f"{name}: {info.value.key}"  # the error holds no words
 
 
 def test_too_big_says_the_sizes() -> None:
     with pytest.raises(InputError) as info:
         read_bytes("big.txt", "依法行政。".encode() * 100, 100)
-    assert info.value.key == "too-big" and info.value.text("zh").startswith("文件有1,500字节,超过100字节的上限。")
+    assert info.value.key == "too-big" and input_text(info.value, "zh").startswith("文件有1,500字节,超过100字节的上限。")
 
 
 def test_the_json_errors_are_said_in_the_output_language_with_their_key() -> None:
-    result = RunResult((), (FileError.keyed("a.txt", "empty"), FileError("b.yaml", "a rubric's own line")))
-    zh = result.to_dict("zh")["errors"]
+    result = RunResult((), (file_error("a.txt", "empty"), FileError("b.yaml", "a rubric's own line")))
+    zh = localized(result, "zh").to_dict()["errors"]
     assert zh == [{"path": "a.txt", "message": "文件是空的。请检查是否选错了文件。", "key": "empty"},
                   {"path": "b.yaml", "message": "a rubric's own line"}]
-    assert result.to_dict("en")["errors"][0]["message"] == "file is empty"
-    assert result.in_language("zh").errors[0].message == zh[0]["message"]  # for the formats that print it as is
+    assert localized(result, "en").to_dict()["errors"][0]["message"] == "file is empty"
 
 
 def test_an_input_error_crosses_a_process_boundary() -> None:

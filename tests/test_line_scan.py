@@ -9,9 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scorer.api import load_rubric
+from scorer.checks import placeholder, spam
 from scorer.checks.base import Context, LineScan, _lookbehind_second, count, factors, finditer
 from scorer.model import Facts
-from scorer.rubric import builtin_ids, load_rubric
+from scorer.rubric import builtin_ids
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,10 +33,9 @@ def _all_rubric_patterns() -> list[re.Pattern[str]]:
     out: list[re.Pattern[str]] = []
     for rid in builtin_ids():
         ctx = Context(None, None, Facts(), (), load_rubric(rid))  # type: ignore[arg-type]
-        cats = ctx.options("spam").get("categories", [])
-        for k, cat in enumerate(cats):
-            out.extend(ctx.patterns("spam", f"categories[{k}].patterns", cat.get("patterns", [])))
-        out.extend(ctx.patterns("placeholder", "patterns"))
+        for cat in ctx.options("spam", spam.Options).categories:
+            out.extend(cat.patterns)
+        out.extend(ctx.options("placeholder", placeholder.Options).patterns)
     return out
 
 

@@ -30,10 +30,12 @@ def yaml_example(key: str) -> str:
 
 
 def test_every_yaml_example_is_tested_here() -> None:
-    # A config (rubric: …) and a rubric extension (extends: …); a new kind of example needs a test of its own.
-    assert len(blocks("yaml")) == 2
+    # A config (rubric: …), a rubric extension (extends: …) and the checks' options (checks: …); a new kind
+    # of example needs a test of its own.
+    assert len(blocks("yaml")) == 3
     yaml_example("rubric")
     yaml_example("extends")
+    yaml_example("checks")
 
 
 def test_the_config_example_loads_and_means_what_its_comments_say(tmp_path: Path) -> None:
@@ -80,3 +82,13 @@ def test_every_option_in_the_readme_exists(argv: list[str]) -> None:
     for word in words:
         if word.startswith("-") and word != "-":
             assert word.split("=")[0] in known, f"{' '.join(argv)}: {word} is not an option of {cmd.name}"
+
+
+def test_the_checks_example_loads_with_its_words(tmp_path: Path) -> None:
+    from scorer.api import load_rubric
+
+    path = tmp_path / "words.yaml"
+    path.write_text('extends: national\nid: words\nversion: "1"\n' + yaml_example("checks"), "utf-8")
+    rubric = load_rubric(str(path))
+    assert [p.pattern for p in rubric.check_options["placeholder"].patterns[-2:]] == ["某某县", r"\(待补充\)"]
+    assert rubric.matters is not None and rubric.matters.search("申请行政复议")

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from scorer.errors import RubricError
-from scorer.rubric import _load_yaml, builtin_dir, load_rubric
+from scorer.rubric import builtin_dir, load_rubric
+from scorer.rubric.source import _load_yaml
 
 
 @pytest.mark.parametrize("path", sorted(builtin_dir().glob("*.yaml")), ids=lambda p: p.name)

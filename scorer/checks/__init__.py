@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from types import ModuleType
+from typing import Any
 
 from scorer.checks import deadline, formal, genre, history, noise, placeholder, sections, spam, substance, year
 from scorer.checks.base import Context
 from scorer.model import Finding
+from scorer.rubric import CheckOptions
 
 CheckFn = Callable[[Context], Iterator[Finding | None]]
 
@@ -40,6 +43,23 @@ def rule_summary(rule_id: str, lang: str = "zh") -> str:
     return str(en if lang == "en" else zh)
 
 
+@lru_cache(maxsize=1)
+def check_options() -> CheckOptions:
+    """The rubric's `checks:` block as the registered checks declare it: each module's option groups
+    (OPTIONS, JSON Schema with defaults) composed, no other group allowed, and typed by them (TYPED)."""
+    groups: dict[str, Any] = {g: frag for mod in REGISTRY.values() for g, frag in mod.OPTIONS.items()}
+    schema = {"type": "object", "additionalProperties": False, "properties": groups,
+              "description": "Options of the checks, by option group (OPTIONS in scorer/checks/*.py)."}
+    return CheckOptions(schema, _typed)
+
+
+def _typed(checks: dict[str, dict[str, Any]]) -> Mapping[str, object]:
+    """Each group of a completed `checks:` block as the object its check reads."""
+    types: dict[str, Callable[[dict[str, Any]], object]] = {
+        g: fn for mod in REGISTRY.values() for g, fn in mod.TYPED.items()}
+    return {g: types[g](opts) for g, opts in checks.items()}
+
+
 def run_checks(ctx: Context) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     for mod in REGISTRY.values():
@@ -51,4 +71,4 @@ def run_checks(ctx: Context) -> tuple[Finding, ...]:
     return tuple(sorted(unique.values(), key=lambda f: f.sort_key()))
 
 
-__all__ = ["REGISTRY", "Context", "all_rules", "rule_summary", "run_checks"]
+__all__ = ["REGISTRY", "Context", "all_rules", "check_options", "rule_summary", "run_checks"]

@@ -7,13 +7,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
-from scorer.backtrack import backtrack_risk
 from scorer.errors import RubricError
 from scorer.model import Facts, Finding, Lang, Match, NormalizedDocument, Outline, Severity, Status
 from scorer.rubric import Rubric
 from scorer.words import Wordy, as_lang, fill
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,20 +66,13 @@ class Context:
                     return as_lang(req.label)
         return as_lang(cid)
 
-    def options(self, check_id: str) -> dict[str, Any]:
-        """A check's options: the rubric's ``checks.<check_id>`` mapping ({} when the rubric has none)."""
-        opts = self.rubric.checks.get(check_id)
-        return opts if isinstance(opts, dict) else {}
-
-    def patterns(self, check_id: str, key: str, items: Any = None) -> tuple[re.Pattern[str], ...]:
-        """The regular expressions at ``checks.<check_id>.<key>`` (or ``items``), compiled once.
-
-        A bad pattern is a RubricError naming the rubric file and the YAML path.
-        """
-        raw = self.options(check_id).get(key, []) if items is None else items
-        if isinstance(raw, str):
-            raw = [raw]
-        return _compile(self.rubric.path, f"checks.{check_id}.{key}", tuple(str(p) for p in raw or ()))
+    def options(self, group: str, kind: type[T]) -> T:
+        """A check's options: the rubric's ``checks.<group>``, completed with their defaults and typed at load."""
+        got = self.rubric.check_options.get(group)
+        if not isinstance(got, kind):
+            raise RubricError(f"{self.rubric.path}: checks.{group}: the rubric was loaded without the checks' "
+                              "options (load it with scorer.api.load_rubric)")
+        return got
 
     def complete(self) -> bool:
         """Whether the report runs to its end: the last part in the rubric's order is there.
@@ -127,18 +121,31 @@ class Context:
         )
 
 
-@lru_cache(maxsize=256)
-def _compile(path: str, where: str, items: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    out = []
-    for i, pattern in enumerate(items):
-        try:
-            out.append(re.compile(pattern))
-        except (re.error, RecursionError, OverflowError) as exc:
-            raise RubricError(f"{path}: {where}[{i}]: bad pattern {pattern!r}: {exc}") from None
-        risk = backtrack_risk(pattern)
-        if risk is not None:
-            raise RubricError(f"{path}: {where}[{i}]: pattern {pattern!r} can backtrack catastrophically ({risk})")
-    return tuple(out)
+# ---------------------------------------------------------------- option schemas
+# Pieces of the JSON Schema fragments in which each check declares its options (OPTIONS), composed
+# under the rubric's `checks:` by scorer.checks.check_options. `$defs` are the rubric schema's.
+LANG: dict[str, Any] = {"$ref": "#/$defs/lang"}
+TEXT: dict[str, Any] = {"anyOf": [{"type": "string"}, LANG]}  # the same in every language, or each its own
+PATTERN: dict[str, Any] = {"$ref": "#/$defs/pattern"}
+PATTERNS: dict[str, Any] = {"$ref": "#/$defs/patternList", "default": []}  # regexes, or patterns: and words:
+WORDS: dict[str, Any] = {"$ref": "#/$defs/words", "default": []}
+
+
+def group(default: bool = True, **props: dict[str, Any]) -> dict[str, Any]:
+    """A mapping of options, no other key allowed, completed with its options' defaults ({} by default)."""
+    out: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": props}
+    return {**out, "default": {}} if default else out
+
+
+def option(kind: str | list[str], default: Any = None, **more: Any) -> dict[str, Any]:
+    """One option of JSON type ``kind`` (with its default unless None)."""
+    out = {"type": kind, **more}
+    return out if default is None else {**out, "default": default}
+
+
+def texts(*keys: str) -> dict[str, Any]:
+    """Message templates by key, each in every language (``messages``)."""
+    return {"type": "object", "additionalProperties": False, "properties": dict.fromkeys(keys, LANG), "default": {}}
 
 
 # ---------------------------------------------------------------- fast line scans

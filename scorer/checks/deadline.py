@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from scorer.checks.base import Context
+from scorer.checks.base import LANG, Context, group, option
 from scorer.model import Facts, Finding, Lang
 from scorer.words import either
 
@@ -34,16 +35,57 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 }
 
 
+# A day of the year after the one reported (years_after 1, month 4, day 1: 1 April of the next year).
+DAY: dict[str, Any] = {
+    "type": "object", "default": {}, "additionalProperties": False,
+    "properties": {"years_after": {"type": "integer", "minimum": 0, "maximum": 10},
+                   "month": {"type": "integer", "minimum": 1, "maximum": 12},
+                   "day": {"type": "integer", "minimum": 1, "maximum": 31}},
+}
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups this check reads: JSON Schema with defaults
+    "deadline": group(
+        due={k: v for k, v in DAY.items() if k != "default"},  # none: the rubric's own `deadline`
+        by_level={"type": "object", "default": {}, "additionalProperties": DAY},  # the due day by level
+        use_published=option("boolean", True),  # without a 成文日期, check the page's publication date
+    ),
+    # Shared with the year check: how dates are named and written in messages.
+    "dates": group(
+        labels=group(written=LANG, published=LANG),
+        format={**LANG, "default": {"zh": "{y}-{m:02d}-{d:02d}", "en": "{y}-{m:02d}-{d:02d}"}},
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    due: dict[str, int] | None
+    by_level: dict[str, dict[str, int]]
+    use_published: bool
+
+    @classmethod
+    def of(cls, opts: dict[str, Any]) -> Options:
+        return cls(opts.get("due"), opts["by_level"], opts["use_published"])
+
+
+@dataclass(frozen=True)
+class Dates:
+    labels: dict[str, Lang]
+    format: Lang
+
+
+TYPED = {"deadline": Options.of, "dates": lambda opts: Dates(**opts)}
+
+
 def check(ctx: Context) -> Iterator[Finding | None]:
-    opts = ctx.options(ID)
+    opts = ctx.options(ID, Options)
     f = ctx.facts
     if f.report_year is None:
         return
-    when, line, which = report_date(f, bool(opts.get("use_published", True)))
+    when, line, which = report_date(f, opts.use_published)
     if when is None:
         return
     rule = due_rule(ctx)
-    rule.update(opts.get("by_level", {}).get(f.level or "", {}) or {})
+    rule.update(opts.by_level.get(f.level or "", {}) or {})
     due = day_after(f.report_year, rule)
     if due is not None and when >= due:
         yield ctx.finding("late-report", line, None, which=date_label(ctx, which), date=fmt_date(ctx, when),
@@ -52,8 +94,8 @@ def check(ctx: Context) -> Iterator[Finding | None]:
 
 def due_rule(ctx: Context) -> dict[str, Any]:
     """The due date: ``checks.deadline.due`` if set, else the rubric's own ``deadline`` (month, day)."""
-    due = ctx.options(ID).get("due")
-    if isinstance(due, dict):
+    due = ctx.options(ID, Options).due
+    if due is not None:
         return dict(due)
     top = ctx.rubric.raw.get("deadline")
     if isinstance(top, dict) and "month" in top:
@@ -86,9 +128,8 @@ def day_after(year: int, spec: dict[str, Any]) -> dt.date | None:
 
 
 def date_label(ctx: Context, which: str) -> Lang:
-    return either(ctx.text(ctx.options("dates").get("labels", {}).get(which)), which)
+    return either(ctx.text(ctx.options("dates", Dates).labels.get(which)), which)
 
 
 def fmt_date(ctx: Context, when: dt.date) -> Lang:
-    fmt = ctx.options("dates").get("format") or {"zh": "{y}-{m:02d}-{d:02d}"}
-    return ctx.say(fmt, y=when.year, m=when.month, d=when.day)
+    return ctx.say(ctx.options("dates", Dates).format, y=when.year, m=when.month, d=when.day)

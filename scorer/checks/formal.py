@@ -22,14 +22,16 @@ the title; end with the issuing body's name and the date written ``2024年2月28
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypedDict
 
-from scorer.checks.base import Context
+from scorer.checks.base import LANG, PATTERN, TEXT, Context, group, option, texts
 from scorer.meta import is_place
 from scorer.model import DateFound, Facts, Finding, Lang, Section
 from scorer.numerals import cn_number
-from scorer.words import CLAUSE_SEP, LIST_SEP, either, join
+from scorer.words import CLAUSE_SEP, LIST_SEP, Wordy, as_lang, either, join
 
 ID = "formal"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -60,48 +62,114 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 }
 
 
+_KINDS = ["part", "cn", "cnp", "cnl", "ar", "arp", "circled", "enum"]  # the outline's numbering styles
+
+
+def _by_kind(kind: str) -> dict[str, Any]:
+    return {"type": "object", "default": {}, "propertyNames": {"enum": _KINDS}, "additionalProperties": {"type": kind}}
+
+
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups this check reads: JSON Schema with defaults
+    "formal": group(
+        title=group(
+            # what the title must contain, each named when missing
+            require=option("array", [], items={"type": "object", "additionalProperties": False,
+                                               "required": ["pattern", "what"],
+                                               "properties": {"pattern": PATTERN, "what": LANG}}),
+            example={**TEXT, "default": ""},  # {issuer} and {year} are the report's own when known
+            example_defaults=group(issuer=option("string"), year=option(["string", "integer"])),
+            messages=texts("none", "incomplete"),
+        ),
+        addressee=group(examples={"type": "object", "default": {}, "additionalProperties": {"type": "string"}}),
+        date=group(example=option("string", ""), messages=texts("chinese-numerals", "zero-padded", "no-day",
+                                                                 "impossible")),
+        numbering=group(
+            ranks=_by_kind("integer"),  # GB/T 9704: 一、 then (一) then 1. then (1)
+            labels=_by_kind("string"),
+            allow_skip=option("boolean", True),  # 一、 straight to 1. (跃层) is accepted
+            messages=texts("inverted", "skip", "gap", "repeat", "first"),
+        ),
+    ),
+}
+
+
+class Title(TypedDict):
+    require: list[dict[str, Any]]
+    example: Wordy
+    example_defaults: dict[str, str]
+    messages: dict[str, Lang]
+
+
+class Date(TypedDict):
+    example: str
+    messages: dict[str, Lang]
+
+
+class Numbering(TypedDict):
+    ranks: dict[str, int]
+    labels: dict[str, str]
+    allow_skip: bool
+    messages: dict[str, Lang]
+
+
+@dataclass(frozen=True)
+class Options:
+    title: Title
+    require: tuple[tuple[re.Pattern[str], Lang], ...]  # the title's requirements, compiled
+    addressees: dict[str, str]  # the example addressee by the report's level
+    date: Date
+    numbering: Numbering
+
+    @classmethod
+    def of(cls, opts: dict[str, Any]) -> Options:
+        title = opts["title"]
+        require = tuple((re.compile(r["pattern"]), as_lang(r["what"])) for r in title["require"])
+        return cls(title, require, opts["addressee"]["examples"], opts["date"], opts["numbering"])
+
+
+TYPED = {"formal": Options.of}
+
+
 def check(ctx: Context) -> Iterator[Finding | None]:
-    opts = ctx.options(ID)
+    opts = ctx.options(ID, Options)
     f = ctx.facts
-    yield from _title(ctx, opts.get("title", {}), f)
+    yield from _title(ctx, opts, f)
     if f.addressee is None:
-        examples = opts.get("addressee", {}).get("examples", {})
+        examples = opts.addressees
         example = examples.get(f.level or "", examples.get("default", ""))
         yield ctx.finding("addressee-missing", f.title_line, None, example=example)
     if ctx.complete():
-        yield from _end(ctx, opts.get("date", {}), f)
-    yield from _numbering(ctx, opts.get("numbering", {}))
+        yield from _end(ctx, opts.date, f)
+    yield from _numbering(ctx, opts.numbering)
 
 
-def _title(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | None]:
+def _title(ctx: Context, opts: Options, f: Facts) -> Iterator[Finding | None]:
     title, line = f.title, f.title_line
-    messages = opts.get("messages", {})
+    messages = opts.title["messages"]
     # The example title, with this report's issuer and year where they are known.
     issuer = f.issuer if f.issuer and f.level != "party-and-government" and not is_place(f.issuer) else None
     known = {"issuer": issuer, "year": f.report_year}
-    defaults = opts.get("example_defaults", {})
-    example = ctx.say(opts.get("example"), **{k: v or defaults.get(k, "") for k, v in known.items()})
+    defaults = opts.title["example_defaults"]
+    example = ctx.say(opts.title["example"], **{k: v or defaults.get(k, "") for k, v in known.items()})
     if title is None:
         detail = ctx.say(messages.get("none"), example=example)
         yield ctx.finding("title-format", None, None, detail=detail, title="")
         return
-    require = opts.get("require", [])
-    pats = ctx.patterns(ID, "title.require", [r.get("pattern", "") for r in require])
-    missing = [ctx.text(r.get("what")) for r, p in zip(require, pats, strict=True) if not p.search(title)]
+    missing = [what for p, what in opts.require if not p.search(title)]
     if missing:
         detail = ctx.say(messages.get("incomplete"), title=title, missing=join(LIST_SEP, missing), example=example)
         yield ctx.finding("title-format", line, None, detail=detail, title=title)
 
 
-def _end(ctx: Context, opts: dict[str, Any], f: Facts) -> Iterator[Finding | None]:
+def _end(ctx: Context, opts: Date, f: Facts) -> Iterator[Finding | None]:
     lines = ctx.doc.lines
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].text.strip()), None)
     if f.date is None:
-        yield ctx.finding("date-missing", last, None, example=opts.get("example", ""))
+        yield ctx.finding("date-missing", last, None, example=opts["example"])
     else:
         problems = _date_problems(f.date)
         if problems:
-            messages = opts.get("messages", {})
+            messages = opts["messages"]
             detail = join(CLAUSE_SEP, [either(ctx.text(messages.get(p)), p) for p in problems])
             yield ctx.finding("date-format", f.date.line, None, text=f.date.text, detail=detail)
     if f.signature is None:
@@ -125,10 +193,10 @@ def _date_problems(date: DateFound) -> list[str]:
     return out or ["impossible"]
 
 
-def _numbering(ctx: Context, opts: dict[str, Any]) -> Iterator[Finding | None]:
-    ranks: dict[str, int] = opts.get("ranks", {})
-    labels: dict[str, str] = opts.get("labels", {})
-    messages = opts.get("messages", {})
+def _numbering(ctx: Context, opts: Numbering) -> Iterator[Finding | None]:
+    ranks = opts["ranks"]
+    labels = opts["labels"]
+    messages = opts["messages"]
     sections = ctx.outline.sections
 
     def label(sec: Section) -> Lang:
@@ -146,7 +214,7 @@ def _numbering(ctx: Context, opts: dict[str, Any]) -> Iterator[Finding | None]:
             inverted.add((parent.kind, sec.kind))
             yield ctx.finding("numbering-order", sec.line, None,
                               detail=say("inverted", child=label(sec), parent=label(parent)))
-        elif ranks[sec.kind] > ranks[parent.kind] + 1 and not opts.get("allow_skip", True):
+        elif ranks[sec.kind] > ranks[parent.kind] + 1 and not opts["allow_skip"]:
             yield ctx.finding("numbering-order", sec.line, None,
                               detail=say("skip", child=label(sec), parent=label(parent)))
     for parent in sections:

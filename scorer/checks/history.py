@@ -35,12 +35,15 @@ remain, and report on each item of last year's plan (done, in part, or why not).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from scorer.checks.base import Context
+from scorer.checks.base import PATTERN, PATTERNS, WORDS, Context, group, option
+from scorer.errors import RubricError
 from scorer.model import Finding, Lang, Related
-from scorer.rubric import Rubric
+from scorer.rubric import Rubric, pattern_strings, patterns_of
 from scorer.words import as_lang, fill
 
 ID = "history"
@@ -58,6 +61,66 @@ RULES: dict[str, tuple[str, str]] = {
         "the previous report given is not on the year before",
     ),
 }
+
+
+_NAMES: dict[str, Any] = {"type": "array", "default": [], "items": {"type": "string"}}  # criterion ids
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups these rules read: JSON Schema with defaults
+    "history": group(
+        compare=_NAMES,  # recycled-text: the parts of this year's report compared with last year's
+        worst=_NAMES,  # copied parts the message calls the worst case
+        threshold=option("number", 90, minimum=0, maximum=100),  # rapidfuzz ratio of a recycled paragraph
+        min_chars=option("integer", 40, minimum=0),  # content characters of a paragraph compared
+        mask=PATTERNS,  # what reads the same on both sides (years, numbers)
+        plan=option("string", "plan"),  # plan-not-followed: last year's plan part, and where it is looked for
+        follow_in=_NAMES,
+        item_markers={**PATTERN, "default": "(?!)"},  # where an item starts inside a paragraph
+        sentence_end={**PATTERN, "default": "[。;!?]"},
+        item_min_chars=option("integer", 6, minimum=0),
+        closing=PATTERNS,  # paragraphs that close the report
+        item_skip=PATTERNS,  # leads and slogans, not items
+        follow=group(coverage=option("number", 0.4, minimum=0, maximum=1),
+                     fuzzy=option("number", 85, minimum=0, maximum=100), generic=WORDS),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    compare: tuple[str, ...]
+    worst: frozenset[str]
+    threshold: float
+    min_chars: int
+    mask: tuple[str, ...]  # patterns, joined into one by scorer.history
+    plan: str
+    follow_in: frozenset[str]
+    item_markers: re.Pattern[str]
+    sentence_end: str  # a pattern, used inside others
+    item_min_chars: int
+    closing: tuple[re.Pattern[str], ...]
+    item_skip: tuple[re.Pattern[str], ...]
+    coverage: float
+    fuzzy: float
+    generic: tuple[str, ...]
+
+    @classmethod
+    def of(cls, o: dict[str, Any]) -> Options:
+        follow = o["follow"]
+        return cls(tuple(o["compare"]), frozenset(o["worst"]), float(o["threshold"]), int(o["min_chars"]),
+                   pattern_strings(o["mask"]), o["plan"], frozenset(o["follow_in"]), re.compile(o["item_markers"]),
+                   o["sentence_end"], int(o["item_min_chars"]), patterns_of(o["closing"]),
+                   patterns_of(o["item_skip"]), float(follow["coverage"]), float(follow["fuzzy"]),
+                   tuple(follow["generic"]))
+
+
+TYPED = {"history": Options.of}
+
+
+def options(rubric: Rubric) -> Options:
+    """The rubric's ``checks.history``, completed with its defaults and typed at load."""
+    got = rubric.check_options.get(ID)
+    if not isinstance(got, Options):
+        raise RubricError(f"{rubric.path}: checks.history: the rubric was loaded without the checks' options")
+    return got
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

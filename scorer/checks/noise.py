@@ -14,7 +14,8 @@ own encoding.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from scorer.checks.base import Context
 from scorer.model import Finding
@@ -31,6 +32,8 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
         "garbled characters that normalization cannot repair",
     ),
 }
+OPTIONS: dict[str, Any] = {}  # no option group under the rubric's `checks:` (its words are the rubric's rules)
+TYPED: dict[str, Callable[[dict[str, Any]], object]] = {}
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

@@ -15,10 +15,14 @@ Fix: fill in every placeholder with the real name, year or figure, or delete the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from scorer.checks.base import Context, finditer
+from scorer.checks.base import WORDS, Context, finditer, group, option
 from scorer.model import Finding
+from scorer.rubric import patterns_of
 from scorer.words import LIST_SEP, join
 
 ID = "placeholder"
@@ -30,13 +34,37 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 }
 
 
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups this check reads: JSON Schema with defaults
+    "placeholder": group(
+        patterns={"$ref": "#/$defs/regexes", "default": []},
+        words=WORDS,  # placeholders written as they are (某某县), beside the patterns
+        # pairs of quotation marks (《》) inside which a placeholder is part of a real name
+        ignore_inside=option("array", [], items={"type": "string", "minLength": 2, "maxLength": 2}),
+        max_lines=option("integer", 20, minimum=1),  # lines reported at most
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    patterns: tuple[re.Pattern[str], ...]
+    ignore_inside: tuple[str, ...]
+    max_lines: int
+
+    @classmethod
+    def of(cls, opts: dict[str, Any]) -> Options:
+        return cls(patterns_of(opts), tuple(str(q) for q in opts["ignore_inside"]), int(opts["max_lines"]))
+
+
+TYPED = {"placeholder": Options.of}
+
+
 def check(ctx: Context) -> Iterator[Finding | None]:
-    opts = ctx.options(ID)
-    pats = ctx.patterns(ID, "patterns")
+    opts = ctx.options(ID, Options)
+    pats = opts.patterns
     if not pats:
         return
-    quotes = [str(q) for q in opts.get("ignore_inside", []) if len(str(q)) == 2]
-    limit = int(opts.get("max_lines", 20))
+    quotes = list(opts.ignore_inside)
     reported = 0
     # Only the lines that may hold a match are scanned, with the patterns that may match there.
     for i, which in ctx.scan().plan(pats):
@@ -57,7 +85,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             yield ctx.finding("placeholder", i, None, spans=join(LIST_SEP, [f"“{s}”" for s in found[:6]]),
                               count=len(found), marks=tuple(found))
             reported += 1
-            if reported >= limit:
+            if reported >= opts.max_lines:
                 return
 
 

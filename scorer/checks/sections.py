@@ -13,7 +13,8 @@ heading real content, and state the cause after each shortcoming.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from scorer.checks.base import Context
 from scorer.checks.genre import not_a_report
@@ -48,6 +49,8 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
     ),
 }
 _EMPTY_CHARS = 10
+OPTIONS: dict[str, Any] = {}  # no option group under the rubric's `checks:` (its words are the rubric's rules)
+TYPED: dict[str, Callable[[dict[str, Any]], object]] = {}
 
 
 def check(ctx: Context) -> Iterator[Finding | None]:

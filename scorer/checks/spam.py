@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from scorer.checks.base import Context, finditer
+from scorer.checks.base import LANG, PATTERNS, WORDS, Context, finditer, group, option
 from scorer.checks.placeholder import merge
 from scorer.model import Finding, Lang
+from scorer.rubric import patterns_of
+from scorer.words import as_lang
 
 ID = "spam"
 RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `scorer rules`
@@ -37,21 +40,51 @@ RULES: dict[str, tuple[str, str]] = {  # rule id -> its one line (zh, en), for `
 }
 
 
+_CATEGORY = {
+    "type": "object", "additionalProperties": False, "required": ["label"],
+    "properties": {"label": LANG, "patterns": {"$ref": "#/$defs/regexes", "default": []}, "words": WORDS,
+                   "legit_context": option("boolean", True)},
+}
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups this check reads: JSON Schema with defaults
+    "spam": group(
+        categories=option("array", [], items=_CATEGORY),
+        allow=PATTERNS,  # a hit one of these matches is never spam (.gov.cn, 12345)
+        legit_before=PATTERNS,  # an enforcement word just before a hit (打击, 查处)
+        context_chars=option("integer", 10, minimum=0),  # how far before a hit legit_before looks
+    ),
+}
+
+
 @dataclass(frozen=True)
-class _Category:
+class Category:
     label: Lang
     patterns: tuple[re.Pattern[str], ...]
     context: bool  # whether an enforcement word just before a hit makes it legitimate
 
 
+@dataclass(frozen=True)
+class Options:
+    categories: tuple[Category, ...]
+    allow: tuple[re.Pattern[str], ...]
+    legit_before: tuple[re.Pattern[str], ...]
+    context_chars: int
+
+    @classmethod
+    def of(cls, opts: dict[str, Any]) -> Options:
+        cats = tuple(Category(as_lang(c["label"]), patterns_of(c), bool(c["legit_context"]))
+                     for c in opts["categories"])
+        return cls(cats, patterns_of(opts["allow"]), patterns_of(opts["legit_before"]), int(opts["context_chars"]))
+
+
+TYPED = {"spam": Options.of}
+
+
 def check(ctx: Context) -> Iterator[Finding | None]:
-    opts = ctx.options(ID)
-    cats = _categories(ctx)
+    opts = ctx.options(ID, Options)
+    cats = _categories(ctx, opts)
     if not cats:
         return
-    allow = ctx.patterns(ID, "allow")
-    legit = ctx.patterns(ID, "legit_before")
-    window = int(opts.get("context_chars", 10))
+    window = opts.context_chars
     flat = [(p, cat) for cat in cats for p in cat.patterns]
     # Only the lines that may hold a match are scanned, with the patterns that may match there.
     for i, which in ctx.scan().plan([p for p, _ in flat]):
@@ -60,9 +93,10 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         for k in which:
             p, cat = flat[k]
             for m in finditer(p, text):
-                if m.end() <= m.start() or any(a.search(m.group(0)) for a in allow):
+                if m.end() <= m.start() or any(a.search(m.group(0)) for a in opts.allow):
                     continue
-                if cat.context and any(lg.search(text[max(0, m.start() - window) : m.start()]) for lg in legit):
+                if cat.context and any(lg.search(text[max(0, m.start() - window) : m.start()])
+                                       for lg in opts.legit_before):
                     continue
                 hits.append((m.start(), m.end(), cat.label))
         if not hits:
@@ -73,11 +107,8 @@ def check(ctx: Context) -> Iterator[Finding | None]:
             yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind, marks=(text[start:end],))
 
 
-def _categories(ctx: Context) -> list[_Category]:
-    out = []
-    for k, cat in enumerate(ctx.options(ID).get("categories", [])):
-        pats = ctx.patterns(ID, f"categories[{k}].patterns", cat.get("patterns", []))
-        out.append(_Category(ctx.text(cat.get("label")), pats, bool(cat.get("legit_context", True))))
+def _categories(ctx: Context, opts: Options) -> list[Category]:
+    out = list(opts.categories)
     if ctx.rubric.spam:
-        out.append(_Category(ctx.text(""), ctx.rubric.spam, True))
+        out.append(Category(ctx.text(""), ctx.rubric.spam, True))
     return out

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypedDict
 
-from scorer.checks.base import Context, count
+from scorer.checks.base import LANG, PATTERNS, Context, count, group, option
 from scorer.model import Finding, Match, Status, Via
+from scorer.rubric import patterns_of
 from scorer.words import AREA_SEP, join
 
 ID = "substance"
@@ -65,17 +67,64 @@ def real_chars(text: str) -> int:
     return len(data.translate(None, _NOT_REAL_BYTES)) + len(_E4_REAL.findall(data))
 
 
+_AREA = {"type": "object", "additionalProperties": False, "required": ["label"],
+         "properties": {"label": LANG, "keywords": PATTERNS}}
+_OUTLINE = {"type": "object", "additionalProperties": False, "required": ["name"],
+            "properties": {"name": LANG, "from": option("integer", 0), "until": option("integer", 9999),
+                           "areas": option("array", [], items=_AREA)}}
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups this check reads: JSON Schema with defaults
+    "substance": group(
+        measures=option("string", "measures"),  # the criteria of the measures and of the shortcomings
+        shortcomings=option("string", "shortcomings"),
+        thin=group(min_ratio=option("number", 0.05, minimum=0), min_measures_chars=option("integer", 500)),
+        evidence=group(per_mille=option("number", 5, minimum=0), min_chars=option("integer", 500),
+                       figures=PATTERNS),
+        coverage=group(min_share=option("number", 1.0, minimum=0, maximum=1),
+                       min_measures_chars=option("integer", 500), outlines=option("array", [], items=_OUTLINE)),
+    ),
+}
+
+
+class Thin(TypedDict):
+    min_ratio: float
+    min_measures_chars: int
+
+
+class Evidence(TypedDict):
+    per_mille: float
+    min_chars: int
+    figures: Any
+
+
+class Coverage(TypedDict):
+    min_share: float
+    min_measures_chars: int
+    outlines: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Options:
+    measures: str
+    shortcomings: str
+    thin: Thin
+    evidence: Evidence
+    coverage: Coverage
+
+
+TYPED = {"substance": lambda opts: Options(**opts)}
+
+
 def check(ctx: Context) -> Iterator[Finding | None]:
-    opts = ctx.options(ID)
-    measures = ctx.match(str(opts.get("measures", "measures")))
+    opts = ctx.options(ID, Options)
+    measures = ctx.match(opts.measures)
     if measures is None or measures.status is Status.MISSING:
         return
     text = _content(ctx, measures)
     chars = real_chars(text)
-    yield from _thin(ctx, opts.get("thin", {}), measures, chars, str(opts.get("shortcomings", "shortcomings")))
+    yield from _thin(ctx, opts.thin, measures, chars, opts.shortcomings)
     if ctx.complete():
-        yield from _evidence(ctx, opts.get("evidence", {}), measures, text, chars)
-        yield from _coverage(ctx, opts.get("coverage", {}), measures, text, chars)
+        yield from _evidence(ctx, opts.evidence, measures, text, chars)
+        yield from _coverage(ctx, opts.coverage, measures, text, chars)
 
 
 def _content(ctx: Context, m: Match) -> str:
@@ -91,44 +140,40 @@ def _line(m: Match) -> int | None:
     return m.line if m.line is not None else m.evidence_line
 
 
-def _thin(ctx: Context, opts: dict[str, Any], measures: Match, chars: int, sid: str) -> Iterator[Finding | None]:
+def _thin(ctx: Context, opts: Thin, measures: Match, chars: int, sid: str) -> Iterator[Finding | None]:
     short = ctx.match(sid)
-    if short is None or short.status is Status.MISSING or chars < int(opts.get("min_measures_chars", 500)):
+    if short is None or short.status is Status.MISSING or chars < int(opts["min_measures_chars"]):
         return
     short_chars = real_chars(_content(ctx, short))
     ratio = short_chars / chars
-    if short_chars and ratio < float(opts.get("min_ratio", 0.05)):
+    if short_chars and ratio < float(opts["min_ratio"]):
         yield ctx.finding("shortcomings-thin", _line(short), sid, chars=short_chars, measures=chars,
-                          pct=round(100 * ratio, 1), need=round(100 * float(opts.get("min_ratio", 0.05))))
+                          pct=round(100 * ratio, 1), need=round(100 * float(opts["min_ratio"])))
 
 
-def _evidence(ctx: Context, opts: dict[str, Any], measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
-    if chars < int(opts.get("min_chars", 500)):
+def _evidence(ctx: Context, opts: Evidence, measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
+    if chars < int(opts["min_chars"]):
         return
-    figures = sum(count(p, text) for p in ctx.patterns(ID, "evidence.figures", opts.get("figures", [])))
+    figures = sum(count(p, text) for p in patterns_of(opts["figures"]))
     rate = 1000 * figures / chars
-    need = float(opts.get("per_mille", 5))
+    need = float(opts["per_mille"])
     if rate < need:
         yield ctx.finding("no-evidence", _line(measures), measures.criterion, figures=figures, chars=chars,
                           rate=round(rate, 1), need=need)
 
 
-def _coverage(ctx: Context, opts: dict[str, Any], measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
-    if chars < int(opts.get("min_measures_chars", 500)):
+def _coverage(ctx: Context, opts: Coverage, measures: Match, text: str, chars: int) -> Iterator[Finding | None]:
+    if chars < int(opts["min_measures_chars"]):
         return
-    outline = _outline_for(opts.get("outlines", []), ctx.facts.report_year)
+    outline = _outline_for(opts["outlines"], ctx.facts.report_year)
     if outline is None:
         return
-    areas = outline.get("areas", [])
-    absent = []
-    for k, area in enumerate(areas):
-        pats = ctx.patterns(ID, f"coverage.areas[{k}].keywords", area.get("keywords", []))
-        if not _any_in(pats, text):
-            absent.append(ctx.text(area.get("label")))
+    areas = outline["areas"]
+    absent = [ctx.text(area["label"]) for area in areas if not _any_in(patterns_of(area["keywords"]), text)]
     covered = len(areas) - len(absent)
-    if areas and absent and covered / len(areas) < float(opts.get("min_share", 1.0)):
+    if areas and absent and covered / len(areas) < float(opts["min_share"]):
         yield ctx.finding("outline-coverage", _line(measures), measures.criterion, covered=covered,
-                          total=len(areas), outline=ctx.text(outline.get("name")), absent=join(AREA_SEP, absent))
+                          total=len(areas), outline=ctx.text(outline["name"]), absent=join(AREA_SEP, absent))
 
 
 def _any_in(pats: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -153,8 +198,8 @@ def _outline_for(outlines: list[dict[str, Any]], year: int | None) -> dict[str, 
     if not outlines:
         return None
     if year is None:
-        return max(outlines, key=lambda o: int(o.get("from", 0)))
+        return max(outlines, key=lambda o: int(o["from"]))
     for o in outlines:
-        if int(o.get("from", 0)) <= year <= int(o.get("until", 9999)):
+        if int(o["from"]) <= year <= int(o["until"]):
             return o
     return None

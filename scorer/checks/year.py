@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from scorer.checks.base import Context
-from scorer.checks.deadline import date_label, date_marks, day_after, fmt_date, report_date
+from scorer.checks.base import Context, group, option, texts
+from scorer.checks.deadline import DAY, date_label, date_marks, day_after, fmt_date, report_date
 from scorer.model import Finding, Lang, Via
 
 ID = "year"
@@ -37,13 +38,36 @@ _YEAR = re.compile(r"(?<![\d—–~\-至])((?:19|20)\d{2})\s*年(?!\s*[—–~\-
 _OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*(?:[,是])")
 
 
+OPTIONS: dict[str, Any] = {  # the rubric's `checks:` groups this check reads: JSON Schema with defaults
+    "year": group(
+        report_year_parts=option("array", [], items={"type": "string"}),  # headings name the year reported
+        next_year_parts=option("array", [], items={"type": "string"}),  # headings name the next year
+        not_before=DAY,  # the earliest date of a report on a year (none: not checked)
+        use_published=option("boolean", True),  # without a 成文日期, check the page's publication date
+        messages=texts("title-body", "part", "date"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    report_year_parts: list[str]
+    next_year_parts: list[str]
+    not_before: dict[str, int]
+    use_published: bool
+    messages: dict[str, Lang]
+
+
+TYPED = {"year": lambda opts: Options(**opts)}
+
+
 def check(ctx: Context) -> Iterator[Finding | None]:
-    opts = ctx.options(ID)
+    opts = ctx.options(ID, Options)
     f = ctx.facts
     year = f.report_year
     if year is None:
         return
-    messages = opts.get("messages", {})
+    messages = opts.messages
 
     def say(key: str, **values: Any) -> Lang:
         return ctx.say(messages.get(key), **values)
@@ -53,12 +77,12 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     if title_years and opening is not None and opening[0] != title_years[0]:
         yield ctx.finding("year-mismatch", opening[1], None, marks=(str(opening[0]),),
                           detail=say("title-body", title=title_years[0], body=opening[0]))
-    for cid in opts.get("report_year_parts", []):
+    for cid in opts.report_year_parts:
         yield from _part(ctx, cid, year, say, merged_ok=False)
-    for cid in opts.get("next_year_parts", []):
+    for cid in opts.next_year_parts:
         yield from _part(ctx, cid, year + 1, say, merged_ok=True)
-    when, line, which = report_date(f, bool(opts.get("use_published", True)))
-    earliest = day_after(year, opts.get("not_before", {}))
+    when, line, which = report_date(f, opts.use_published)
+    earliest = day_after(year, opts.not_before)
     if when is not None and earliest is not None and when < earliest:
         yield ctx.finding("year-mismatch", line, None, marks=date_marks(f, which), detail=say(
             "date", which=date_label(ctx, which), date=fmt_date(ctx, when), earliest=fmt_date(ctx, earliest),

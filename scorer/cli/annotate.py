@@ -12,6 +12,7 @@ import click
 from scorer.cli import ExitCode, fail, main, say, write_output
 from scorer.cli.check import MEMORY_OPTION, TIMEOUT_OPTION, load_settings, memory_bytes
 from scorer.errors import ScorerError
+from scorer.uiwords import error_text
 from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def annotate(paths: tuple[str, ...], output: str | None, rubric_ref: str | None,
             if item.card.verdict.value == "fail" and status is ExitCode.OK:
                 status = ExitCode.FAILED
         else:
-            say(f"{item.path}: {item.text(lang)}")
+            say(f"{item.path}: {error_text(item, lang)}")
             status = ExitCode.USAGE
     sys.exit(status)
 

@@ -13,6 +13,7 @@ from scorer.cli import ExitCode, fail, main, say, write_output
 from scorer.cli.options import Extras, extra_options, statistics_text, want_color
 from scorer.errors import ScorerError
 from scorer.render import BINARY_FORMATS, FORMATS
+from scorer.uiwords import error_text, localized
 from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
@@ -77,11 +78,11 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jo
     if not show:
         for item in results:
             if isinstance(item, FileError):
-                say(f"{item.path}: {item.text(lang)}")
+                say(f"{item.path}: {error_text(item, lang)}")
                 errors.append(item)
             else:
                 cards.append(item)
-        return RunResult(tuple(cards), tuple(errors)).in_language(lang)
+        return localized(RunResult(tuple(cards), tuple(errors)), lang)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -96,13 +97,13 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jo
         progress.refresh()
         for item in results:
             if isinstance(item, FileError):
-                console.print(line(f"scorer: {item.path}: {item.text(lang)}"), markup=False)
+                console.print(line(f"scorer: {item.path}: {error_text(item, lang)}"), markup=False)
                 errors.append(item)
             else:
                 cards.append(item)
             progress.advance(task)
             progress.refresh()
-    return RunResult(tuple(cards), tuple(errors)).in_language(lang)
+    return localized(RunResult(tuple(cards), tuple(errors)), lang)
 
 
 def _report_pairing(paired: int, unpaired: tuple[str, ...]) -> None:
@@ -258,8 +259,13 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
 
         rules = {rid: rule_summary(rid, "en") + "\n\n" + (mod.__doc__ or "").strip()
                  for rid, mod in all_rules().items()}
+    lines: dict[str, str] = {}
+    if fmt in BINARY_FORMATS:
+        from scorer.checks import all_rules, rule_summary
+
+        lines = {rid: rule_summary(rid, lang) for rid in all_rules()}
     color = want_color(color, output)
-    options = RenderOptions(lang=lang, width=width, color=color, rules=rules)
+    options = RenderOptions(lang=lang, width=width, color=color, rules=rules, rule_lines=lines)
     if extras.statistics:
         click.echo(statistics_text(result, lang, color), nl=False, color=color)
     text = "" if fmt in BINARY_FORMATS or (extras.statistics and not output) else render(result, fmt, options)

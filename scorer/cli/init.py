@@ -25,8 +25,8 @@ def init(out: str, rubric_ref: str, fmt: str | None, year: int | None, issuer: s
     """Write a template with the rubric's required headings in order, the year filled in and a hint per part."""
     from pathlib import Path
 
+    from scorer.api import load_rubric
     from scorer.errors import ScorerError
-    from scorer.rubric import load_rubric
     from scorer.template import skeleton, to_docx, to_markdown
 
     path = Path(out)

@@ -14,6 +14,7 @@ import click
 
 from scorer.cli import ExitCode, fail
 from scorer.errors import ScorerError
+from scorer.uiwords import error_text
 
 if TYPE_CHECKING:
     from scorer.config import Config
@@ -129,7 +130,7 @@ def show_files(paths: tuple[str, ...], config: Config, rubric_ref: str | None, l
     bad = 0
     for item in the_plan.items:
         if isinstance(item, FileError):
-            click.echo(f"scorer: {item.path}: {item.text(lang or 'zh')}", err=True)
+            click.echo(f"scorer: {item.path}: {error_text(item, lang or 'zh')}", err=True)
             bad += 1
         else:
             click.echo(item[0])

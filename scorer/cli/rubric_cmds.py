@@ -21,7 +21,8 @@ def rubric() -> None:
 @LANG
 def list_cmd(lang: str) -> None:
     """Every built-in rubric: id, what it extends, its deadline and title."""
-    from scorer.rubric import builtin_ids, load_rubric, ui_label
+    from scorer.api import load_rubric
+    from scorer.rubric import builtin_ids, ui_label
 
     for rid in builtin_ids():
         r = load_rubric(rid)
@@ -43,8 +44,9 @@ def _deadline(raw: dict[str, object], lang: str) -> str:
 @LANG
 def show(ref: str, lang: str) -> None:
     """A rubric's parts in order with weights, headings and thresholds (REF: built-in id or file)."""
+    from scorer.api import load_rubric
     from scorer.errors import ScorerError
-    from scorer.rubric import load_rubric, ui_label
+    from scorer.rubric import ui_label
 
     try:
         r = load_rubric(ref)
@@ -83,8 +85,9 @@ def validate(path: str, lang: str) -> None:
     """Schema and semantic checks of a rubric file, then its `examples:` self-tests.
 
     Exit 0: valid; 1: problems found; 2: the file cannot be loaded."""
+    from scorer.api import load_rubric
     from scorer.errors import ScorerError
-    from scorer.rubric import load_rubric, ui_label
+    from scorer.rubric import ui_label
     from scorer.selftest import lint, run_examples
 
     try:

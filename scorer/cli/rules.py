@@ -15,8 +15,8 @@ from scorer.errors import ScorerError
 @click.option("--rubric", "rubric_ref", default="national", help="The rubric whose severities are shown [national].")
 def rules(rule_id: str | None, lang: str, rubric_ref: str) -> None:
     """List the rules, or explain one (what it checks, why, examples, how to fix)."""
+    from scorer.api import load_rubric
     from scorer.checks import all_rules, rule_summary
-    from scorer.rubric import load_rubric
 
     try:
         rubric = load_rubric(rubric_ref)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from scorer.checks.history import finding, option_text
+from scorer.checks.history import Options, finding, option_text, options
 from scorer.history.pieces import Pieces
 from scorer.history.plan import Item, ItemRules, Trace, plan_items, traces
 from scorer.history.recycled import Copy, recycled
@@ -22,19 +21,15 @@ def compare(this: Pieces, last: Pieces, rubric: Rubric) -> tuple[tuple[Finding, 
 
     Pure: both reports come as their pieces (scorer.history.pieces_of); options from ``checks.history``.
     """
-    opts: dict[str, Any] = rubric.checks.get("history", {}) or {}
-    mask = masker(tuple(str(p) for p in opts.get("mask", ())))
+    opts = options(rubric)
+    mask = masker(opts.mask)
     out: list[Finding | None] = [_mismatch(this, last, rubric)]
-    compared = this.part(*(str(c) for c in opts.get("compare", ())))
-    copies = recycled(compared, last.paragraphs, mask, float(opts.get("threshold", 90)),
-                      int(opts.get("min_chars", 40)))
-    worst = {str(c) for c in opts.get("worst", ())}
-    out.extend(_recycled_finding(c, last.path, rubric, c.this.part in worst) for c in copies)
+    compared = this.part(*opts.compare)
+    copies = recycled(compared, last.paragraphs, mask, opts.threshold, opts.min_chars)
+    out.extend(_recycled_finding(c, last.path, rubric, c.this.part in opts.worst) for c in copies)
     items, found = _plan(this, last, opts, mask)
-    follow = opts.get("follow", {}) or {}
-    followed = [_followed(t, follow) for t in found]
-    plan_id = str(opts.get("plan", "plan"))
-    out.extend(finding(rubric, "plan-not-followed", None, plan_id, Related(last.path, i.source),
+    followed = [t.score >= opts.coverage or t.fuzzy >= opts.fuzzy for t in found]
+    out.extend(finding(rubric, "plan-not-followed", None, opts.plan, Related(last.path, i.source),
                        item=short(i.text, _QUOTE), related_line=i.source)
                for i, ok in zip(items, followed, strict=True) if not ok)
     total = sum(content_chars(p.text) for p in compared if not p.heading)
@@ -61,22 +56,13 @@ def _recycled_finding(c: Copy, path: str, rubric: Rubric, worst: bool) -> Findin
                    worst=option_text(rubric, "recycled-text", "worst") if worst else "")
 
 
-def _plan(this: Pieces, last: Pieces, opts: dict[str, Any],
+def _plan(this: Pieces, last: Pieces, opts: Options,
           mask: re.Pattern[str] | None) -> tuple[list[Item], list[Trace]]:
     """Last year's plan items and the best trace of each in what this year's report says was done."""
-    end = str(opts.get("sentence_end", "[。;!?]"))
-    rules = ItemRules(re.compile(str(opts.get("item_markers", r"(?!)"))), end, int(opts.get("item_min_chars", 6)),
-                      tuple(re.compile(str(p)) for p in opts.get("item_skip", ())),
-                      tuple(re.compile(str(p)) for p in opts.get("closing", ())))
-    items = plan_items(last.part(str(opts.get("plan", "plan"))), rules)
-    follow_in = {str(c) for c in opts.get("follow_in", ())}
-    done = [p for p in this.paragraphs if p.part is None or p.part in follow_in]
-    generic = generic_pairs(str(w) for w in (opts.get("follow", {}) or {}).get("generic", ()))
-    return items, traces(items, done, mask, end, generic)
-
-
-def _followed(t: Trace, follow: dict[str, Any]) -> bool:
-    return t.score >= float(follow.get("coverage", 0.4)) or t.fuzzy >= float(follow.get("fuzzy", 85))
+    rules = ItemRules(opts.item_markers, opts.sentence_end, opts.item_min_chars, opts.item_skip, opts.closing)
+    items = plan_items(last.part(opts.plan), rules)
+    done = [p for p in this.paragraphs if p.part is None or p.part in opts.follow_in]
+    return items, traces(items, done, mask, opts.sentence_end, generic_pairs(opts.generic))
 
 
 def _item(i: Item, t: Trace, ok: bool) -> PlanItem:

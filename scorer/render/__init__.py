@@ -18,6 +18,8 @@ class RenderOptions:
     color: bool = True
     # Rule id -> its documentation (the check module's docstring), passed in by the CLI for SARIF.
     rules: Mapping[str, str] = field(default_factory=dict)
+    # Rule id -> its one line in the output language (`scorer rules`), passed in by the CLI for xlsx.
+    rule_lines: Mapping[str, str] = field(default_factory=dict)
 
 
 Renderer = Callable[[RunResult, RenderOptions], str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
@@ -205,10 +205,8 @@ def _findings(sheet: _Sheet, result: RunResult, lang: str) -> None:
     sheet.finish()
 
 
-def _statistics(sheet: _Sheet, result: RunResult, lang: str) -> None:
+def _statistics(sheet: _Sheet, result: RunResult, lang: str, lines: Mapping[str, str]) -> None:
     from openpyxl.chart import BarChart, Reference
-
-    from scorer.checks import rule_summary
 
     passed = sum(1 for c in result.cards if c.verdict.value == "pass")
     sheet.put([t(lang, "summary", n=len(result.cards) + len(result.errors), passed=passed,
@@ -224,7 +222,7 @@ def _statistics(sheet: _Sheet, result: RunResult, lang: str) -> None:
     # What the rule checks comes last: a wide column there leaves the narrow counts of the other tables alone.
     sheet.header([t(lang, k) for k in ("col_rule", "col_severity", "col_findings", "col_reports", "col_what")])
     for r in rule_counts(result):
-        sheet.put([r.rule, t(lang, r.severity.value), r.findings, r.reports, rule_summary(r.rule, lang)],
+        sheet.put([r.rule, t(lang, r.severity.value), r.findings, r.reports, lines.get(r.rule, "")],
                   fills={2: _SEVERITY[r.severity.value]}, wrap=(5,))
     sheet.put([])
     sheet.put([t(lang, "histogram")], bold=True, measure=False)
@@ -259,7 +257,7 @@ def render(result: RunResult, options: RenderOptions) -> bytes:
     summary.title = t(lang, "sheet_summary")
     _summary(_Sheet(summary), result, lang)
     _findings(_Sheet(wb.create_sheet(t(lang, "sheet_findings"))), result, lang)
-    _statistics(_Sheet(wb.create_sheet(t(lang, "sheet_stats"))), result, lang)
+    _statistics(_Sheet(wb.create_sheet(t(lang, "sheet_stats"))), result, lang, options.rule_lines)
     wb.properties.title = t(lang, "doc_title")
     wb.properties.creator = "scorer"
     buf = BytesIO()

@@ -17,7 +17,7 @@ from scorer.errors import InputError, ScorerError
 from scorer.model import Document, Scorecard
 from scorer.read import read_bytes
 from scorer.rubric import Rubric, builtin_ids
-from scorer.uiwords import word
+from scorer.uiwords import input_text, word
 
 if TYPE_CHECKING:
     from scorer.history import Pieces
@@ -86,7 +86,7 @@ def score_upload(upload: Upload) -> Scored | Refused:
 
 def _lines(exc: InputError) -> dict[str, str]:
     """A file's one line per language, as `scorer check --lang` says it after "scorer: "."""
-    return {lang: f"{exc.path}: {exc.text(lang)}" for lang in LANGS}
+    return {lang: f"{exc.path}: {input_text(exc, lang)}" for lang in LANGS}
 
 
 def _previous(upload: Upload, rubric: Rubric) -> tuple[Pieces | None, dict[str, str] | None]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scorer.errors import RubricError
-from scorer.rubric import builtin_dir, builtin_ids, parse_yaml, validate_layer
+from scorer.rubric.schema import validate_layer
+from scorer.rubric.source import builtin_dir, builtin_ids, parse_yaml
 from scorer.yamlpos import Locator, Origins, Source
 
 MAX_EXTENDS = 16  # rubrics in one `extends` chain: a province's rubric on a city's on the national one is 3
@@ -33,13 +35,14 @@ def resolve_extends(ref: str, child: Path, where: Locator) -> Path:
     return builtin
 
 
-def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None,
+def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None, schema: dict[str, Any],
                 seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], Origins, tuple[str, ...]]:
-    """The fully merged raw rubric, where each of its keys came from, and the chain of base ids."""
+    """The fully merged raw rubric, where each of its keys came from, and the chain of base ids; each
+    extending layer checked against ``schema`` on its own (with only `id` and `extends` required)."""
     if "extends" not in data:
         return copy.deepcopy(data), {(): Source(path, node, ())}, ()
     where = Locator(path, node)
-    validate_layer(data, where)
+    validate_layer(data, where, schema)
     base_path = resolve_extends(str(data["extends"]), path, where)
     chain = (*seen, path.resolve())
     if base_path.resolve() in chain:
@@ -49,7 +52,7 @@ def merge_chain(path: Path, data: dict[str, Any], node: yaml.Node | None,
         raise RubricError(f"{where(['extends'])}: a chain of more than {MAX_EXTENDS} rubrics extending each other "
                           f"(from {chain[0].name}); flatten it")
     base_data, base_node = parse_yaml(base_path)
-    merged, origins, parents = merge_chain(base_path, base_data, base_node, chain)
+    merged, origins, parents = merge_chain(base_path, base_data, base_node, schema, chain)
     base_id = str(merged.get("id", base_path.stem))
     _apply(merged, origins, data, path, node, where, base_id)
     return merged, origins, (base_id, *parents)
@@ -63,8 +66,12 @@ def _src(origins: Origins, loc: tuple[str | int, ...]) -> Source:
     raise KeyError(loc)  # pragma: no cover - the root is always present
 
 
+Mine = Callable[..., Source]  # a path in the extending file -> where it was written
+
+
 def _apply(merged: dict[str, Any], origins: Origins, data: dict[str, Any], path: Path,
            node: yaml.Node | None, where: Locator, base_id: str) -> None:
+    """Merge one extending layer onto its merged base, in place, recording where each key came from."""
     def mine(*loc: str | int) -> Source:
         return Source(path, node, tuple(loc))
 
@@ -74,24 +81,39 @@ def _apply(merged: dict[str, Any], origins: Origins, data: dict[str, Any], path:
         if key in data:
             merged[key] = copy.deepcopy(data[key])
             origins[(key,)] = mine(key)
-    for section in ("scoring", "template", "checks", "noise_labels"):
-        for key, value in data.get(section, {}).items():
-            target = merged.setdefault(section, {})
-            if section == "checks" and isinstance(target.get(key), dict):
-                target[key] = {**target[key], **copy.deepcopy(value)}
-            else:
-                target[key] = copy.deepcopy(value)
-            origins[(section, key)] = mine(section, key)
+    _sections(merged, origins, data, mine)
     cleanup = data.get("heading_cleanup", {})
     if "quote_strip" in cleanup:
         merged.setdefault("heading_cleanup", {})["quote_strip"] = cleanup["quote_strip"]
         origins[("heading_cleanup", "quote_strip")] = mine("heading_cleanup", "quote_strip")
     _append(merged.setdefault("heading_cleanup", {}), "filler", cleanup.get("filler", []), origins,
             ("heading_cleanup", "filler"), mine("heading_cleanup", "filler"))
-    _append(merged.setdefault("spam", {}), "patterns", data.get("spam", {}).get("patterns", []), origins,
-            ("spam", "patterns"), mine("spam", "patterns"))
-    for rid, rule in data.get("rules", {}).items():
-        rules = merged.setdefault("rules", {})
+    for key in ("patterns", "words"):
+        _append(merged.setdefault("spam", {}), key, data.get("spam", {}).get(key, []), origins, ("spam", key),
+                mine("spam", key))
+    _rules(merged.setdefault("rules", {}), origins, data.get("rules", {}), mine)
+    _criteria(merged, origins, data, mine, where, base_id)
+
+
+def _sections(merged: dict[str, Any], origins: Origins, data: dict[str, Any], mine: Mine) -> None:
+    """Keys of `scoring`, `template` and `noise_labels` replace the base's; an option group of `checks`
+    replaces the options it names and keeps the rest."""
+    for section in ("scoring", "template", "checks", "noise_labels"):
+        target = merged.setdefault(section, {}) if data.get(section) else {}
+        for key, value in data.get(section, {}).items():
+            if section == "checks" and isinstance(target.get(key), dict) and isinstance(value, dict):
+                origins.setdefault((section, key), _src(origins, (section, key)))
+                target[key] = {**target[key], **copy.deepcopy(value)}
+                for option in value:
+                    origins[(section, key, option)] = mine(section, key, option)
+                continue
+            target[key] = copy.deepcopy(value)
+            origins[(section, key)] = mine(section, key)
+
+
+def _rules(rules: dict[str, Any], origins: Origins, layer: dict[str, Any], mine: Mine) -> None:
+    """A rule new to the chain is added whole; a known one takes the keys given (options merged)."""
+    for rid, rule in layer.items():
         if rid not in rules:
             rules[rid] = copy.deepcopy(rule)
             origins[("rules", rid)] = mine("rules", rid)
@@ -103,6 +125,10 @@ def _apply(merged: dict[str, Any], origins: Origins, data: dict[str, Any], path:
                 rules[rid][key] = copy.deepcopy(value)
             origins[("rules", rid, key)] = mine("rules", rid, key)
 
+
+def _criteria(merged: dict[str, Any], origins: Origins, data: dict[str, Any], mine: Mine, where: Locator,
+              base_id: str) -> None:
+    """`overrides` patch the base's criteria, `criteria` add new ones, `drop` removes optional ones."""
     criteria: list[dict[str, Any]] = merged.setdefault("criteria", [])
     index = {c.get("id"): i for i, c in enumerate(criteria) if isinstance(c, dict)}
     for cid, patch in data.get("overrides", {}).items():
@@ -139,7 +165,7 @@ def _append(target: dict[str, Any], key: str, items: list[Any], origins: Origins
         existing.append(copy.deepcopy(item))
 
 
-def _patch(crit: dict[str, Any], i: int, patch: dict[str, Any], origins: Origins, mine: Any, cid: str) -> None:
+def _patch(crit: dict[str, Any], i: int, patch: dict[str, Any], origins: Origins, mine: Mine, cid: str) -> None:
     origins.setdefault(("criteria", i), _src(origins, ("criteria", i)))
     base = ("criteria", i)
     for key, value in patch.items():
