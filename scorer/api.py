@@ -21,15 +21,14 @@ from scorer.model import (
     OutlineNode,
     Policy,
     Scorecard,
-    Status,
-    TemplateHeading,
 )
 from scorer.normalize import normalize
 from scorer.outline import build_outline
+from scorer.placement import Report
 from scorer.read import DEFAULT_MAX_BYTES, READERS, read_bytes, read_path
 from scorer.rubric import Rubric, with_check_options
 from scorer.rubric import load_rubric as load_rubric_file
-from scorer.words import as_lang
+from scorer.uiwords import file_error, from_input
 
 if TYPE_CHECKING:
     from scorer.history import Pieces
@@ -88,7 +87,11 @@ def score_document(doc: Document, rubric: Rubric, detail: bool = False, policy: 
         from dataclasses import replace
 
         card = replace(card, previous=compared)
-    return _with_detail(card, outline, matches, rubric, source_of) if detail else card
+    if not detail:
+        return card
+    pages = {i: line.page for i, line in enumerate(clean.lines) if line.page is not None}
+    return _with_detail(card, outline, matches, rubric, Report(outline, matches, facts, card.findings, source_of,
+                                                               pages))
 
 
 def pieces(doc: Document, rubric: Rubric) -> Pieces:
@@ -111,9 +114,13 @@ def previous_pieces(path: Path | str, rubric: Rubric, max_bytes: int = DEFAULT_M
 
 
 def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], rubric: Rubric,
-                 source_of: dict[int, int]) -> Scorecard:
-    """Add the outline the engine saw (each heading with the parts it carries) and the missing headings."""
+                 report: Report) -> Scorecard:
+    """Add the outline the engine saw (each heading with the parts it carries) and the headings to add."""
     from dataclasses import replace
+
+    from scorer.placement import headings_to_add
+
+    source_of = report.source_of
 
     carried: dict[int, list[str]] = {}
     for m in matches:
@@ -121,10 +128,7 @@ def _with_detail(card: Scorecard, outline: Outline, matches: tuple[Match, ...], 
             carried.setdefault(index, []).append(m.criterion)
     nodes = tuple(OutlineNode(s.level, s.number, s.title, source_of.get(s.line) if s.line is not None else None,
                               tuple(carried.get(s.index, ()))) for s in outline.sections[1:])
-    by_id = {m.criterion: m for m in matches}
-    template = tuple(TemplateHeading(c.id, c.phrases[0], as_lang(c.hint))
-                     for c in rubric.criteria
-                     if c.required and by_id[c.id].heading is None and by_id[c.id].status is not Status.FOUND)
+    template = headings_to_add(report, rubric)
     return replace(card, outline=nodes, template=template)
 
 
@@ -187,13 +191,13 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[Path | FileError]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                yield FileError(raw, "folder has no report files (" + ", ".join(sorted(suffixes)) + ")")
+                yield file_error(raw, "folder-empty", exts=", ".join(sorted(suffixes)))
             yield from found
         elif any(ch in raw for ch in "*?[") and not path.exists():
             matches = sorted(Path().glob(raw)) if not path.is_absolute() else sorted(
                 Path(path.anchor).glob(str(path.relative_to(path.anchor))))
             if not matches:
-                yield FileError(raw, "no file matches this pattern")
+                yield file_error(raw, "no-match")
             yield from (p for p in matches if p.is_file())
         else:
             yield path
@@ -208,4 +212,4 @@ def score_many(inputs: Iterable[str], rubric: Rubric, detail: bool = False) -> I
         try:
             yield score_file(item, rubric, detail=detail)
         except InputError as exc:
-            yield FileError(exc.path, exc.reason)
+            yield from_input(exc)

@@ -19,6 +19,7 @@ from scorer.errors import InputError, UserError
 from scorer.limits import LONG_NUMBER, MAX_BASELINE_BYTES, read_settings_text
 from scorer.model import Finding, RunResult, Scorecard
 from scorer.stats import fingerprint
+from scorer.uiwords import input_text
 
 VERSION = 2  # 2: findings known by their rule, criterion and the values they name (stats.fingerprint)
 SCORE_TOLERANCE = 0.05  # scores are rounded to 0.1; anything smaller is not a drop
@@ -98,9 +99,9 @@ def load(path: Path | str) -> dict[str, Any]:
     try:
         text = read_settings_text(path, MAX_BASELINE_BYTES)
     except InputError as exc:
-        if exc.reason == "no such file":
+        if exc.key == "not-found":
             raise BaselineError(f"{path}: baseline not found (write one with `scorer baseline write`)") from None
-        raise BaselineError(f"{path}: cannot be read ({exc.reason})") from None
+        raise BaselineError(f"{path}: cannot be read ({input_text(exc, 'en')})") from None
     try:
         doc = json.loads(text)
     except RecursionError:

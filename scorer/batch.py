@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from scorer.config import SEVERITIES, Config, ConfigError
 from scorer.errors import InputError, RubricError
-from scorer.model import FileError, Finding, Policy, Scorecard, Severity
+from scorer.model import Document, FileError, Finding, Policy, Scorecard, Severity
 from scorer.read import DEFAULT_MAX_BYTES
 from scorer.rubric import Rubric
+from scorer.uiwords import file_error, from_input
 from scorer.workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, MAX_JOBS, Limits, Lost, Pool, available, cpu_count
 
-__all__ = ["STDIN", "Plan", "derive_rubric", "plan", "run_plan", "score_paths"]
+__all__ = ["STDIN", "Plan", "Scored", "derive_rubric", "plan", "run_plan", "run_work", "score_paths", "scored"]
 
 STDIN = "-"  # the input that means "read the report from standard input"
+T = TypeVar("T")
 
 # key -> (rubric, rule severities applied to the findings); rubric None: chosen per report
 # (--rubric auto). Set once per worker process, with the plan's other settings.
@@ -185,19 +188,38 @@ def _init(table: Table, detail: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
     _PREVIOUS = previous or {}
 
 
+@dataclass(frozen=True)
+class Scored:
+    """One input read and scored: the document, the bytes it was read from, the rubric used and the scorecard."""
+
+    doc: Document
+    data: bytes
+    rubric: Rubric
+    card: Scorecard
+
+
 def _score(task: tuple[str, str]) -> Scorecard | FileError:
+    return scored(task, _card)
+
+
+def _card(done: Scored) -> Scorecard:
+    return done.card
+
+
+def scored(task: tuple[str, str], then: Callable[[Scored], T]) -> T | FileError:
+    """Read and score one task of a plan in this process (a worker's), then ``then`` what was read and scored;
+    a file that cannot be read, or that ``then`` finds unreadable (InputError), becomes its FileError."""
     from scorer.api import choose_rubric, score_document
-    from scorer.read import read_bytes, read_path
+    from scorer.limits import read_capped
+    from scorer.read import read_bytes
 
     path, key = task
     rubric, rules = _TABLE[key]
     if path == STDIN and _STDIN is not None:
         path = _stdin_name(_STDIN)
     try:
-        if task[0] == STDIN and _STDIN is not None:
-            doc = read_bytes(path, _STDIN[1], _MAX_BYTES)
-        else:
-            doc = read_path(Path(path), _MAX_BYTES)
+        data = _STDIN[1] if task[0] == STDIN and _STDIN is not None else read_capped(Path(path), _MAX_BYTES)
+        doc = read_bytes(path, data, _MAX_BYTES)
         reason = None
         if rubric is None:
             rubric, reason = choose_rubric(doc)
@@ -210,15 +232,15 @@ def _score(task: tuple[str, str]) -> Scorecard | FileError:
         card = score_document(doc, rubric, detail=_DETAIL, policy=_POLICY, previous=previous)
         if reason is not None:
             card = replace(card, meta={**card.meta, "rubric_choice": reason})
-        return _apply_rules(card, rules, rubric, _POLICY)
+        return then(Scored(doc, data, rubric, _apply_rules(card, rules, rubric, _POLICY)))
     except InputError as exc:
-        return FileError(exc.path, exc.reason)
+        return from_input(exc)
     except MemoryError:
         raise  # the worker reports the memory limit
     except RubricError as exc:  # a rubric loaded without the checks' options, whose options fail when typed
         return FileError(path, str(exc))
     except Exception as exc:  # one bad file must not stop the batch
-        return FileError(path, f"internal error while scoring: {type(exc).__name__}: {exc}")
+        return file_error(path, "internal", detail=f"{type(exc).__name__}: {exc}")
 
 
 def default_jobs() -> int:
@@ -237,7 +259,13 @@ def _warm(the_plan: Plan) -> None:
 
 def run_plan(the_plan: Plan, jobs: int | None = None,
              detail: bool = False) -> Iterator[Scorecard | FileError]:
-    """Score a plan; results stream out in input order as soon as each one (and those before) is done.
+    """Score a plan; results stream out in input order as soon as each one (and those before) is done."""
+    return run_work(the_plan, _score, jobs, detail)
+
+
+def run_work(the_plan: Plan, work: Callable[[tuple[str, str]], T | FileError], jobs: int | None = None,
+             detail: bool = False) -> Iterator[T | FileError]:
+    """Run ``work`` (``_score``, or ``scored`` with more to do) on each task of a plan, in input order.
 
     Every file is scored in a worker process under the plan's limits (workers.Pool): a file past
     the time limit or the memory ceiling, or whose worker died, becomes its FileError naming why,
@@ -250,12 +278,12 @@ def run_plan(the_plan: Plan, jobs: int | None = None,
                 the_plan.previous)
     if not available():
         _init(*initargs)
-        results: Iterator[Scorecard | FileError | Lost] = (_score(t) for t in tasks)
+        results: Iterator[T | FileError | Lost] = (work(t) for t in tasks)
         pool = None
     else:
         if jobs > 1:
             _warm(the_plan)
-        pool = Pool(_score, jobs, the_plan.limits, initializer=_init, initargs=initargs)
+        pool = Pool(work, jobs, the_plan.limits, initializer=_init, initargs=initargs)
         results = pool.map(tasks)
     try:
         for item in the_plan.items:
@@ -265,7 +293,8 @@ def run_plan(the_plan: Plan, jobs: int | None = None,
             outcome = next(results)
             if isinstance(outcome, Lost):
                 path = item[0] if item[0] != STDIN or the_plan.stdin is None else _stdin_name(the_plan.stdin)
-                yield FileError(path, outcome.describe(the_plan.limits))
+                key, params = outcome.reason(the_plan.limits)
+                yield file_error(path, key, **params)
             else:
                 yield outcome
     finally:

@@ -14,6 +14,7 @@ from typing import Any
 
 from scorer.errors import InputError, UserError
 from scorer.limits import LONG_NUMBER, data_hazard, dotted, read_settings_text, yaml_hazard
+from scorer.uiwords import input_text
 
 CONFIG_NAMES = ("scorer.yaml", ".scorer.yaml", "scorer.yml")
 MIN_MEMORY = 128 * 1024 * 1024  # below this a worker cannot even import the readers
@@ -188,7 +189,7 @@ def _text(path: Path) -> str:
     try:
         return read_settings_text(path)
     except InputError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.reason})") from None
+        raise ConfigError(f"{path}: cannot be read ({input_text(exc, 'en')})") from None
 
 
 def _yaml(path: Path) -> tuple[dict[str, Any], Any]:

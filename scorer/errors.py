@@ -16,9 +16,22 @@ class RubricError(UserError):
 
 
 class InputError(ScorerError):
-    """A report file that cannot be read: missing, empty, not text, unknown encoding, too big."""
+    """A report file that cannot be read: missing, empty, not text, unknown encoding, too big.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    ``key`` names the reason among the interface words (rubrics/ui/input.yaml), which say it in Chinese
+    or English with what to do; ``params`` fill it in (scorer.uiwords.input_text says it).
+    """
+
+    def __init__(self, path: str, key: str, **params: object) -> None:
         self.path = path
-        self.reason = reason
+        self.key = key
+        self.params = params
+        super().__init__(f"{path}: {key}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_input_error, (self.path, self.key, self.params))
+
+
+def _input_error(path: str, key: str, params: dict[str, object]) -> InputError:
+    """Rebuild an InputError sent from a worker process (exceptions pickle their args only)."""
+    return InputError(path, key, **params)

@@ -144,6 +144,7 @@ def explain_file(task: tuple[str, str, str]) -> Explanation | str:
     from scorer.api import AUTO, choose_rubric, load_rubric
     from scorer.errors import InputError, ScorerError
     from scorer.read import read_path
+    from scorer.uiwords import input_text
 
     path, rubric_ref, lang = task
     try:
@@ -154,7 +155,7 @@ def explain_file(task: tuple[str, str, str]) -> Explanation | str:
         else:
             rubric, reason = load_rubric(rubric_ref), None
     except InputError as exc:
-        return f"{exc.path}: {exc.reason}"
+        return f"{exc.path}: {input_text(exc, lang)}"
     except ScorerError as exc:
         return str(exc)
     return explain_document(doc, rubric, lang, reason)

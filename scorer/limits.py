@@ -19,19 +19,17 @@ LONG_NUMBER = "a number too long to read (more than 4,300 digits)"  # Python ref
 Where = tuple[str | int, ...]
 
 
-# What a file that is not a regular file is, in words.
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISSOCK, "a socket"))
+# What a file that is not a regular file is: the key of its reason (rubrics/ui/input.yaml).
+_KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket"))
 
 
 def _kind(mode: int) -> str | None:
-    """Why a file of this mode is not read; None for a regular file."""
+    """Why a file of this mode is not read (the key of the reason); None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    what = next((name for test, name in _KINDS if test(mode)), "something else")
-    return f"is {what}, not a regular file; refusing to read it"
+        return "is-folder"
+    return next((key for test, key in _KINDS if test(mode)), "not-regular")
 
 
 def read_capped(path: Path | str, max_bytes: int) -> bytes:
@@ -45,24 +43,24 @@ def read_capped(path: Path | str, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(name, "no such file") from None
+        raise InputError(name, "not-found") from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(name, "permission") from None
     except IsADirectoryError:
-        raise InputError(name, "is a folder, not a file") from None
+        raise InputError(name, "is-folder") from None
     except OSError as exc:  # a socket cannot even be opened (ENXIO): say what it is
         try:
             problem = _kind(os.stat(path).st_mode)
         except OSError:
             problem = None
-        raise InputError(name, problem or f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(name, problem or "os-error", detail=exc.strerror or str(exc)) from None
     try:
         info = os.fstat(fd)
         problem = _kind(info.st_mode)
         if problem is not None:
             raise InputError(name, problem)
         if info.st_size > max_bytes:
-            raise InputError(name, too_big(info.st_size, max_bytes))
+            raise InputError(name, "too-big", size=info.st_size, limit=max_bytes)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         parts: list[bytes] = []
@@ -74,18 +72,14 @@ def read_capped(path: Path | str, max_bytes: int) -> bytes:
             parts.append(chunk)
             got += len(chunk)
     except IsADirectoryError:
-        raise InputError(name, "is a folder, not a file") from None
+        raise InputError(name, "is-folder") from None
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(name, "os-error", detail=exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
     if got > max_bytes:  # a file that grew, or a size the file system does not report (/proc)
-        raise InputError(name, f"file is over the limit of {max_bytes:,} bytes")
+        raise InputError(name, "over-limit", limit=max_bytes)
     return b"".join(parts)
-
-
-def too_big(size: int, max_bytes: int) -> str:
-    return f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
 
 
 def read_settings_text(path: Path | str, max_bytes: int = MAX_SETTINGS_BYTES) -> str:
@@ -94,7 +88,7 @@ def read_settings_text(path: Path | str, max_bytes: int = MAX_SETTINGS_BYTES) ->
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 text (byte {exc.start:,})") from None
+        raise InputError(str(path), "not-utf8", byte=exc.start) from None
 
 
 def yaml_hazard(text: str) -> tuple[int, str] | None:

@@ -41,6 +41,10 @@ class Verdict(str, Enum):
     FAIL = "fail"
 
 
+# What the ``line`` of a finding counts, per input format (Document.format): see Scorecard.unit.
+UNITS = {"docx": "paragraph", "doc": "paragraph", "html": "paragraph", "pdf": "page"}
+
+
 # ---------------------------------------------------------------- read / normalize
 
 
@@ -283,6 +287,7 @@ class Finding:
     page: int | None = None
     related: Related | None = None
     params: tuple[tuple[str, Any], ...] = ()
+    marks: tuple[str, ...] = ()  # the words of the line the finding is about (a spam span, placeholders)
 
     @property
     def message(self) -> str:
@@ -304,6 +309,8 @@ class Finding:
             out["page"] = self.page
         if self.related is not None:
             out["related"] = self.related.to_dict()
+        if self.marks:
+            out["marks"] = list(self.marks)
         return out
 
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -398,14 +405,34 @@ class OutlineNode:
 
 @dataclass(frozen=True)
 class TemplateHeading:
-    """A heading the report lacks, in the rubric's wording, with the hint of what it must contain."""
+    """A heading the report lacks (a part missing, or one a finding asks to give a heading of its own), in the
+    rubric's wording with the year filled in, the hint of what it must contain, and where it goes.
+
+    ``number`` is the numbering it would take there (``三、``; "" when the report's parts are unnumbered).
+    ``where`` says how it is placed against ``anchor`` (a heading, or the start of a paragraph) at source
+    line ``line``: "after" that part, "before" that heading or paragraph, "above" the first of the sections it
+    was inferred from (which go under it), "split" out of that heading which carries two parts, or "end" of a
+    report that has no part to place it by. ``year`` is the year the
+    heading names (the plan's is the next one).
+    """
 
     criterion: str
-    heading: str
+    heading: Lang
     hint: Lang
+    number: str = ""
+    where: str = "end"
+    anchor: str | None = None
+    line: int | None = None
+    year: int | None = None
+    page: int | None = None  # the page of ``line`` in a PDF
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
-        return {"criterion": self.criterion, "heading": self.heading, "hint": in_lang(self.hint, lang)}
+        out = {"criterion": self.criterion, "heading": in_lang(self.heading, lang), "hint": in_lang(self.hint, lang),
+               "number": self.number, "where": self.where, "anchor": self.anchor, "line": self.line,
+               "year": self.year}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @dataclass(frozen=True)
@@ -476,12 +503,23 @@ class Scorecard:
     outline: tuple[OutlineNode, ...] = ()
     template: tuple[TemplateHeading, ...] = ()
     previous: Previous | None = None  # compared with last year's report (--previous, --history)
+    rubric_title: dict[str, str] = field(default_factory=dict)  # the rubric's name, zh and en
+
+    @property
+    def unit(self) -> str:
+        """What a ``line`` counts in this report: "line" (text), "paragraph" (Word, web page) or "page" (PDF:
+        the line within ``page``)."""
+        return UNITS.get(str(self.meta.get("format")), "line")
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The card as JSON-ready data, its words (labels, messages, reasons, hints) in ``lang``."""
+        rubric: dict[str, Any] = {"id": self.rubric_id, "version": self.rubric_version}
+        if self.rubric_title:
+            rubric["title"] = in_lang(self.rubric_title, lang)
         out: dict[str, Any] = {
             "path": self.path,
-            "rubric": {"id": self.rubric_id, "version": self.rubric_version},
+            "rubric": rubric,
+            "unit": self.unit,
             "score": round(self.score, 1),
             "verdict": self.verdict.value,
             "reasons": [r.to_dict(lang) for r in self.reasons],
@@ -505,13 +543,22 @@ def _is_lang(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class FileError:
-    """A file that could not be scored, and why (one line, for humans)."""
+    """A file that could not be scored, and why (one line, for humans).
+
+    ``key`` and ``params`` name the reason among the interface words (rubrics/ui/input.yaml), so that it
+    can be said in any language (scorer.uiwords.error_text); ``message`` is the line as last said.
+    """
 
     path: str
     message: str
+    key: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
 
     def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+        out = {"path": self.path, "message": self.message}
+        if self.key:
+            out["key"] = self.key
+        return out
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from scorer.errors import InputError, UserError
 from scorer.model import FileError
+from scorer.uiwords import from_input
 
 if TYPE_CHECKING:
     from scorer.batch import Plan
@@ -63,7 +64,7 @@ def key_of(path: str, max_bytes: int, stdin: tuple[str, bytes] | None = None) ->
     try:
         doc = read_bytes(stdin[0], stdin[1], max_bytes) if stdin is not None else read_path(Path(path), max_bytes)
     except InputError as exc:
-        return FileError(exc.path, exc.reason)
+        return from_input(exc)
     clean = normalize(doc)
     facts = find_facts(clean, build_outline(clean))
     return Key(path, issuer_key(facts.issuer), facts.report_year)

@@ -54,6 +54,7 @@ def build_scorecard(
         criteria=tuple(rows),
         findings=findings,
         meta=meta,
+        rubric_title=dict(rubric.title),
     )
     return decide(card, rubric, policy or Policy())
 

@@ -41,8 +41,8 @@ def select(title: str | None, issuer: str | None, opening: str, rubrics: Sequenc
     default = next((r for r in ranked if r.selector and r.selector.default), None)
     if default is None:
         default = next((r for r in rubrics if r.id == "national"), rubrics[0])
-    return Selection(default, {lang: ui_label(lang, "select_default", rubric=default.id) for lang in LANGS}, None,
-                     None)
+    reason = {lang: ui_label(lang, "select_default", rubric=default.title.get(lang) or default.id) for lang in LANGS}
+    return Selection(default, reason, None, None)
 
 
 def signature(lines: Sequence[str]) -> str | None:

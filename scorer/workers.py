@@ -59,17 +59,23 @@ class Lost:
 
     kind: str
     detail: str = ""
+    code: int | None = None  # how a worker that died ended: its exit status, or minus the signal that killed it
 
-    def describe(self, limits: Limits) -> str:
+    def describe(self, limits: Limits, lang: str = "en") -> str:
         """One line for the user, naming the limit that stopped the task."""
+        from scorer.uiwords import reason
+
+        return reason(*self.reason(limits), lang)
+
+    def reason(self, limits: Limits) -> tuple[str, dict[str, object]]:
+        """The key and parameters of that line among the interface words (rubrics/ui/input.yaml)."""
         if self.kind == "timeout":
-            return f"took longer than the time limit of {limits.timeout:g} s; not scored (--timeout)"
+            return "timeout", {"seconds": f"{limits.timeout:g}"}
         if self.kind == "memory":
-            size = f" of {(limits.memory or 0) // _MB:,} MB" if limits.memory else ""
-            return f"needed more than the memory limit{size}; not scored (--memory-limit)"
+            return ("memory", {"mb": (limits.memory or 0) // _MB}) if limits.memory else ("memory-unknown", {})
         if self.kind == "died":
-            return f"the scoring process died ({self.detail}); not scored"
-        return f"internal error while scoring: {self.detail}"
+            return _died(self.code)
+        return "internal", {"detail": self.detail}
 
 
 def available(context: str = "fork") -> bool:
@@ -330,7 +336,7 @@ class Pool:
         if w in self._workers:
             self._workers.remove(w)
         if w.tasks and not between:
-            done[w.tasks.popleft()[0]] = Lost("died", _how(w.process.exitcode))
+            done[w.tasks.popleft()[0]] = Lost("died", _how(w.process.exitcode), w.process.exitcode)
         todo.extendleft(reversed(w.tasks))
         w.tasks.clear()
 
@@ -347,6 +353,20 @@ def _how(code: int | None) -> str:
         hint = ": out of memory, or killed" if -code == signal.SIGKILL else ""
         return f"killed by {name}{hint}"
     return f"exit status {code}"
+
+
+def _died(code: int | None) -> tuple[str, dict[str, object]]:
+    """The reason's key for a worker that ended so (as _how says it): killed, a signal, an exit status."""
+    if code is None:
+        return "died", {}
+    if code == -signal.SIGKILL:
+        return "died-killed", {}
+    if code < 0:
+        try:
+            return "died-signal", {"signal": signal.Signals(-code).name}
+        except ValueError:
+            return "died-signal", {"signal": f"signal {-code}"}
+    return "died-exit", {"code": code}
 
 
 def cpu_count() -> int:

@@ -108,7 +108,7 @@ def test_cli_jobs_output_is_identical_and_stderr_quiet_off_a_terminal(folder: Pa
     two = run("check", str(folder), "--format", "json", "--jobs", "2")
     assert one.returncode == two.returncode == 2  # the empty file
     assert one.stdout == two.stdout
-    assert two.stderr.strip() == f"scorer: {folder / 'b-empty.txt'}: file is empty"
+    assert two.stderr.strip() == f"scorer: {folder / 'b-empty.txt'}: 文件是空的。请检查是否选错了文件。"
     assert len(json.loads(two.stdout)["reports"]) == 4
 
 

@@ -206,7 +206,7 @@ def test_show_files_lists_what_would_be_scored(tmp_path: Path) -> None:
     assert proc.stdout == "a.txt\n"
     assert proc.stderr == f"scorer: drafts/c.txt: not scored, excluded by {tmp_path / 'scorer.yaml'} (exclude: drafts)\n"
     proc = run("check", "--show-files", "nothing*.txt", cwd=tmp_path)
-    assert proc.returncode == 2 and proc.stderr == "scorer: nothing*.txt: no file matches this pattern\n"
+    assert proc.returncode == 2 and proc.stderr == "scorer: nothing*.txt: 没有文件与此模式匹配。\n"
 
 
 # ---------------------------------------------------------------- no path, excluded files

@@ -84,7 +84,8 @@ def test_missing_path_and_output_file(tmp_path: Path) -> None:
     assert proc.returncode == 0 and proc.stdout == ""
     assert json.loads(out.read_text("utf-8"))["reports"][0]["verdict"] == "pass"
     proc = run("check", str(tmp_path / "nope.txt"))
-    assert proc.returncode == 2 and "no such file" in proc.stderr
+    assert proc.returncode == 2 and "找不到这个文件" in proc.stderr
+    assert "nope.txt: no such file" in run("check", str(tmp_path / "nope.txt"), "--lang", "en").stderr
 
 
 def test_rules_lists_and_explains() -> None:
@@ -94,7 +95,8 @@ def test_rules_lists_and_explains() -> None:
                  "causes-missing", "mojibake", "spam-content"):
         assert rule in proc.stdout
     explained = run("rules", "spam-content")
-    assert "申博" in explained.stdout and "Fix" in explained.stdout
+    assert "申博" in explained.stdout and "如何修改" in explained.stdout and "Fix" not in explained.stdout
+    assert "Fix" in run("rules", "spam-content", "--lang", "en").stdout
     assert run("rules", "nope").returncode == 2
 
 

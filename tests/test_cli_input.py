@@ -70,8 +70,9 @@ def test_stdin_among_files_is_scored_in_its_place() -> None:
 def test_empty_stdin_is_one_line_exit_2() -> None:
     proc = run("check", "-", stdin=b"")
     assert proc.returncode == 2
-    assert b"<stdin>: file is empty" in proc.stderr
+    assert "<stdin>: 文件是空的。" in proc.stderr.decode()
     assert b"Traceback" not in proc.stderr
+    assert b"<stdin>: file is empty" in run("check", "-", "--lang", "en", stdin=b"").stderr
 
 
 def test_stdin_twice_is_a_usage_error() -> None:
@@ -86,7 +87,7 @@ def test_max_size_refuses_big_files_and_scores_the_rest(tmp_path: Path) -> None:
     proc = run("check", str(big), str(GOOD), "--max-size", "20KB", "--format", "json")
     assert proc.returncode == 2
     err = proc.stderr.decode()
-    assert f"{big}: file is" in err and "over the limit of 20,480 bytes" in err
+    assert f"{big}: 文件有{big.stat().st_size:,}字节,超过20,480字节的上限。" in err
     assert [r["path"] for r in json.loads(proc.stdout)["reports"]] == [str(GOOD)]
 
 
@@ -94,7 +95,7 @@ def test_max_size_from_the_config_and_a_bad_value(tmp_path: Path) -> None:
     (tmp_path / "scorer.yaml").write_text("max_size: 1KB\n", "utf-8")
     (tmp_path / "r.txt").write_bytes(GOOD.read_bytes())
     proc = run("check", "r.txt", cwd=tmp_path)
-    assert proc.returncode == 2 and b"over the limit of 1,024 bytes" in proc.stderr
+    assert proc.returncode == 2 and "超过1,024字节的上限" in proc.stderr.decode()
     assert run("check", "r.txt", "--max-size", "1MB", cwd=tmp_path).returncode == 0
     proc = run("check", "r.txt", "--max-size", "lots", cwd=tmp_path)
     assert proc.returncode == 2

@@ -61,4 +61,4 @@ def test_cli_text_json_and_english(tmp_path: Path) -> None:
     doc = json.loads(run("explain", str(path), "--format", "json").stdout)
     assert doc["rubric"] == "national" and doc["outline"][0]["claimed_by"] == ["measures"]
     bad = run("explain", str(tmp_path / "none.txt"))
-    assert bad.returncode == 2 and "no such file" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "找不到这个文件" in bad.stderr and "Traceback" not in bad.stderr

@@ -39,11 +39,11 @@ def test_an_unreadable_previous_report_is_one_line_exit_2_and_the_report_is_stil
     empty.write_bytes(b"")
     proc = run("check", str(LIUXI / "this.txt"), "--previous", str(empty), "--format", "json")
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"scorer: {empty}: file is empty"]
+    assert proc.stderr.strip().splitlines() == [f"scorer: {empty}: 文件是空的。请检查是否选错了文件。"]
     doc = _json(proc.stdout)
     assert [r["path"] for r in doc["reports"]] == [str(LIUXI / "this.txt")]  # type: ignore[attr-defined]
     assert "previous" not in doc["reports"][0]  # type: ignore[index]
-    assert doc["errors"] == [{"path": str(empty), "message": "file is empty"}]
+    assert doc["errors"] == [{"path": str(empty), "message": "文件是空的。请检查是否选错了文件。", "key": "empty"}]
 
 
 def test_previous_is_for_one_report_and_not_with_history() -> None:
@@ -102,7 +102,7 @@ def test_an_unreadable_file_in_the_history_folder_is_one_line(tmp_path: Path) ->
     (hist / "broken.txt").write_bytes(b"")
     proc = run("check", str(LIUXI / "this.txt"), "--history", str(hist), "--format", "json", "-q")
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"scorer: {hist / 'broken.txt'}: file is empty"]
+    assert proc.stderr.strip().splitlines() == [f"scorer: {hist / 'broken.txt'}: 文件是空的。请检查是否选错了文件。"]
     assert _json(proc.stdout)["reports"][0]["previous"]["path"] == str(hist / "liuxi-2023.txt")  # type: ignore[index]
 
 
@@ -136,7 +136,8 @@ def test_sarif_points_at_last_years_report_with_related_locations() -> None:
 
 def test_rules_explains_the_new_rules() -> None:
     proc = run("rules", "recycled-text")
-    assert proc.returncode == 0 and "照搬" in proc.stdout and "Passing" in proc.stdout
+    assert proc.returncode == 0 and "照搬" in proc.stdout and "合格示例" in proc.stdout
+    assert "Passing" in run("rules", "recycled-text", "--lang", "en").stdout
 
 
 def test_the_page_takes_last_years_report_as_a_second_file() -> None:

@@ -56,7 +56,7 @@ def test_a_zip_member_that_lies_about_its_size_is_refused_in_little_time_and_mem
     proc = scorer("check", bomb.name, cwd=tmp_path, memory=400 << 20, timeout=60)
     assert time.monotonic() - start < 30
     assert proc.returncode == 2
-    one_line(proc, "bomb.docx", "zip bomb refused", "word/document.xml", "declares 1,000 bytes")
+    one_line(proc, "bomb.docx", "疑似压缩炸弹", "word/document.xml", "声明的1,000字节")
 
 
 def test_the_lying_member_is_caught_by_the_reader_itself(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_the_lying_member_is_caught_by_the_reader_itself(tmp_path: Path) -> None
     bomb.write_bytes(hostile.lying_zip_bomb(inflates_to=512 << 20, member="word/styles.xml"))
     code = ("import sys; from scorer.read import read_path; from scorer.errors import InputError\n"
             "try:\n    read_path(__import__('pathlib').Path(sys.argv[1]))\n"
-            "except InputError as e:\n    print(e.reason)\n")
+            "except InputError as e:\n    print(__import__('scorer.uiwords').uiwords.input_text(e, 'en'))\n")
     proc = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, timeout=60,
                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20)))
     assert proc.returncode == 0, proc.stderr
@@ -115,7 +115,7 @@ def test_a_worker_killed_mid_batch_costs_one_file_and_every_other_is_scored(tmp_
     assert killed is not None, "no worker seen"
     doc = json.loads(out)
     assert len(doc["reports"]) + len(doc["errors"]) == 30
-    assert len(doc["errors"]) == 1 and "the scoring process died (killed by SIGKILL" in doc["errors"][0]["message"]
+    assert len(doc["errors"]) == 1 and "评分进程被强行终止(可能是内存不足)" in doc["errors"][0]["message"]
     assert proc.returncode == 2 and "Traceback" not in err
 
 
@@ -130,7 +130,7 @@ def test_a_file_past_the_time_limit_is_an_error_entry_and_the_batch_goes_on(tmp_
     assert proc.returncode == 2
     doc = json.loads(proc.stdout)
     assert [Path(r["path"]).name for r in doc["reports"]] == ["a.txt", "c.txt"]
-    one_line(proc, "b.txt", "took longer than the time limit of 1 s")
+    one_line(proc, "b.txt", "评分超过1秒的时间上限")
 
 
 def test_timeout_and_memory_limit_from_the_config_and_bad_values(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_timeout_and_memory_limit_from_the_config_and_bad_values(tmp_path: Path)
     (tmp_path / "scorer.yaml").write_text("timeout: 1\nmemory_limit: 600MB\n", "utf-8")
     proc = scorer("check", "b.txt", cwd=tmp_path)
     assert proc.returncode == 2
-    one_line(proc, "b.txt", "time limit of 1 s")
+    one_line(proc, "b.txt", "1秒的时间上限")
     for bad, word in (("timeout: 0\n", "timeout"), ("timeout: .nan\n", "finite"), ("jobs: 1000\n", "jobs"),
                       ("memory_limit: 1MB\n", "memory_limit")):
         (tmp_path / "scorer.yaml").write_text(bad, "utf-8")
@@ -156,7 +156,7 @@ def test_a_file_past_the_memory_ceiling_is_an_error_entry(tmp_path: Path) -> Non
     (tmp_path / "ok.txt").write_bytes(SAMPLE.read_bytes())
     proc = scorer("check", ".", "--memory-limit", "160MB", "--format", "json", cwd=tmp_path)
     assert proc.returncode == 2
-    one_line(proc, "big.txt", "memory limit of 160 MB")
+    one_line(proc, "big.txt", "内存超过160MB的上限")
     assert [Path(r["path"]).name for r in json.loads(proc.stdout)["reports"]] == ["ok.txt"]
 
 
@@ -177,7 +177,7 @@ def test_half_a_million_paragraph_tags_are_refused_quickly(tmp_path: Path) -> No
     proc = scorer("check", "tags.html", cwd=tmp_path, memory=1 << 30)
     assert time.monotonic() - start < 30
     assert proc.returncode == 2
-    one_line(proc, "tags.html", "500,002 elements", "refusing more than 100,000")
+    one_line(proc, "tags.html", "约有500,002个元素", "超过100,000个的上限")
 
 
 def test_text_inside_five_thousand_nested_divs_is_found(tmp_path: Path) -> None:
@@ -206,7 +206,7 @@ def test_a_fifo_a_device_or_a_socket_is_refused_at_once(tmp_path: Path, make: st
         sock.bind(str(target))
     proc = scorer("check", str(target), str(SAMPLE), "--format", "json", timeout=60)
     assert proc.returncode == 2
-    one_line(proc, str(target), "not a regular file")
+    one_line(proc, str(target), "不是普通文件")
     assert len(json.loads(proc.stdout)["reports"]) == 1
 
 
@@ -214,7 +214,7 @@ def test_standard_input_is_read_only_up_to_the_size_limit() -> None:
     with open("/dev/zero", "rb") as zero:
         proc = scorer("check", "-", "--max-size", "1MB", stdin=zero.fileno(), timeout=60, memory=1 << 30)
     assert proc.returncode == 2
-    one_line(proc, "over the limit of 1,048,576 bytes")
+    one_line(proc, "超过1,048,576字节的上限")
 
 
 # ---------------------------------------------------------------- hostile rubrics, configs and baselines
@@ -340,7 +340,7 @@ def test_escape_sequences_in_text_and_names_never_reach_the_output(tmp_path: Pat
     (tmp_path / f"b{ESCAPES[:4]}.txt").write_bytes(b"")
     proc = scorer("check", ".", "--format", fmt, "--color" if fmt == "rich" else "--no-color", cwd=tmp_path)
     assert proc.returncode == 2
-    stderr = one_line(proc, "file is empty")
+    stderr = one_line(proc, "文件是空的")
     for stream in (proc.stdout, stderr):
         for bad in ("\x1b[2J", "\x1b]", "\x07", "\x9b", "\u202e"):
             assert bad not in stream, (fmt, bad)
@@ -361,7 +361,7 @@ def test_escape_sequences_in_text_and_names_never_reach_the_output(tmp_path: Pat
 def test_a_back_tick_in_a_file_name_keeps_the_markdown_code_span(tmp_path: Path) -> None:
     (tmp_path / "a`b``c.txt").write_bytes(b"")
     proc = scorer("check", ".", "--format", "markdown", cwd=tmp_path)
-    assert "- ```a`b``c.txt```: file is empty" in proc.stdout
+    assert "- ```a`b``c.txt```: 文件是空的。" in proc.stdout
 
 
 def test_output_is_replaced_whole_or_not_at_all(tmp_path: Path) -> None:
@@ -466,7 +466,7 @@ def test_a_pdf_that_is_slow_to_lay_out_is_stopped_and_the_batch_has_its_output(t
     proc = scorer("check", ".", "-j", "2", "--timeout", "2", "--format", "json", cwd=tmp_path)
     assert time.monotonic() - start < 60
     assert proc.returncode == 2
-    one_line(proc, "a-crowded.pdf", "time limit of 2 s")
+    one_line(proc, "a-crowded.pdf", "2秒的时间上限")
     assert [Path(r["path"]).name for r in json.loads(proc.stdout)["reports"]] == ["b.txt"]
 
 
@@ -487,6 +487,6 @@ def test_a_converter_started_by_a_stopped_worker_is_stopped_with_it(tmp_path: Pa
     proc = subprocess.run([sys.executable, "-m", "scorer.cli", "check", "slow.doc", "--timeout", "2"], cwd=tmp_path,
                           env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
-    one_line(proc, "slow.doc", "time limit of 2 s")
+    one_line(proc, "slow.doc", "2秒的时间上限")
     with pytest.raises(ProcessLookupError):
         os.kill(int((tmp_path / "pid").read_text()), 0)

@@ -95,7 +95,7 @@ def test_outline_and_template_of_the_missing_heading(rubric: Rubric) -> None:
     carried = [a for tag, a in page.elements if tag == "span" and "tag" in (a.get("class") or "")]
     assert {a["data-criterion"] for a in carried} >= {"measures", "shortcomings", "plan"}
     assert [h.criterion for h in card.template] == ["duty"]
-    assert card.template[0].heading in text and card.template[0].hint["zh"] in text
+    assert card.template[0].heading["zh"] in text and card.template[0].hint["zh"] in text
     for node in card.outline:
         assert node.title in text
 

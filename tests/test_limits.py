@@ -10,26 +10,26 @@ from pathlib import Path
 import pytest
 
 from scorer.backtrack import backtrack_risk
-from scorer.errors import InputError
 from scorer.limits import MAX_DEPTH, data_hazard, read_capped, yaml_hazard
 from scorer.read.htmlguard import MAX_DEPTH as HTML_DEPTH
 from scorer.read.htmlguard import bound_html
 from scorer.read.text import decode
 from scorer.rubric import builtin_ids, load_rubric
 from tests import hostile
+from tests.refusals import refused
 
 
 def test_read_capped_reads_a_regular_file_and_no_more_than_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(b"x" * 1000)
     assert read_capped(path, 1000) == b"x" * 1000
-    with pytest.raises(InputError, match="1,000 bytes, over the limit of 999"):
+    with refused("1,000 bytes, over the limit of 999"):
         read_capped(path, 999)
 
 
 def test_read_capped_does_not_trust_the_reported_size() -> None:
     """Files under /proc report a size of 0 and can be any length."""
-    with pytest.raises(InputError, match="over the limit of 100 bytes"):
+    with refused("over the limit of 100 bytes"):
         read_capped("/proc/self/maps", 100)
 
 
@@ -41,7 +41,7 @@ def test_read_capped_names_what_it_refuses(tmp_path: Path, make: str, words: str
     elif make == "dir":
         path.mkdir()
     start = time.monotonic()
-    with pytest.raises(InputError, match=words):
+    with refused(words):
         read_capped(path, 1000)
     assert time.monotonic() - start < 5  # opening a FIFO with no writer would block forever
 
@@ -95,7 +95,7 @@ def test_no_built_in_rubric_pattern_is_refused() -> None:
 
 
 def test_a_page_over_the_element_limit_is_refused_before_parsing() -> None:
-    with pytest.raises(InputError, match="500,002 elements"):
+    with refused("500,002 elements"):
         bound_html("p.html", hostile.many_paragraph_tags().decode())
 
 
@@ -120,5 +120,5 @@ def test_a_few_bad_bytes_are_replaced_more_are_another_encoding() -> None:
     many = bytearray(hostile.SAMPLE.encode())
     for i in range(100, len(many), 100):  # 1% of the bytes damaged: not "a few"
         many[i] = 0xFF
-    with pytest.raises(InputError, match="encoding"):
+    with refused("encoding"):
         decode("m.txt", bytes(many))

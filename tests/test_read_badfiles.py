@@ -15,8 +15,10 @@ from scorer.errors import InputError
 from scorer.model import Document
 from scorer.read import pdf as pdf_reader
 from scorer.read import read_bytes, read_path, zipguard
+from scorer.uiwords import input_text
 from tests.formats import make, ole, pdfgen
 from tests.formats.sample import SAMPLE
+from tests.refusals import refused
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +57,7 @@ def _error(name: str, data: bytes) -> str:
     with pytest.raises(InputError) as info:
         read_bytes(name, data)
     assert time.monotonic() - start < 5, "a bad file must be refused quickly"
-    message = str(info.value)
+    message = f"{info.value.path}: {input_text(info.value, 'en')}"
     assert "\n" not in message and message.startswith(f"{name}: ")
     return message
 
@@ -127,7 +129,7 @@ def test_empty_docx(tmp_path: Path) -> None:
 
 def test_empty_file(tmp_path: Path) -> None:
     (tmp_path / "zero.docx").write_bytes(b"")
-    with pytest.raises(InputError, match="file is empty"):
+    with refused("file is empty"):
         read_path(tmp_path / "zero.docx")
 
 
@@ -151,7 +153,7 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
 
 def test_scanned_pdf_without_text_layer() -> None:
     message = _error("scan.pdf", pdfgen.build_pdf([pdfgen.Page(), pdfgen.Page()]))
-    assert message == "scan.pdf: scanned PDF with no text layer; OCR is not supported"
+    assert message == "scan.pdf: scanned PDF with no text layer; OCR is not supported: score the Word original, or run OCR first"
 
 
 def test_truncated_and_corrupt_pdf(good_pdf: bytes) -> None:

@@ -8,6 +8,8 @@ import pytest
 
 from scorer.errors import InputError
 from scorer.read import read_bytes, read_path
+from scorer.uiwords import input_text
+from tests.refusals import refused
 
 TEXT = "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年审查规范性文件18件。\n"
 
@@ -40,16 +42,17 @@ def test_markdown_headings_carry_their_level() -> None:
 def test_unreadable_inputs_are_one_line_errors(data: bytes, reason: str) -> None:
     with pytest.raises(InputError) as err:
         read_bytes("bad.txt", data)
-    assert str(err.value).startswith("bad.txt: ") and reason in str(err.value)
-    assert "\n" not in str(err.value)
+    said = input_text(err.value, "en")
+    assert err.value.path == "bad.txt" and reason in said
+    assert "\n" not in said and "\n" not in input_text(err.value, "zh")
 
 
 def test_size_limit_and_missing_file(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(TEXT.encode() * 100)
-    with pytest.raises(InputError, match="over the limit"):
+    with refused("over the limit"):
         read_path(big, max_bytes=1000)
-    with pytest.raises(InputError, match="no such file"):
+    with refused("no such file"):
         read_path(tmp_path / "nope.txt")
-    with pytest.raises(InputError, match="folder"):
+    with refused("folder"):
         read_path(tmp_path)

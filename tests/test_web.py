@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from scorer.rubric import builtin_ids
+from scorer.rubric import builtin_ids, load_rubric
 from scorer.web import HOST, make_server
 from scorer.web.app import create_app
-from tests.browser import chromium
+from tests.browser import chromium, serve_page
 from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -73,17 +72,8 @@ def test_a_bad_file_shows_the_same_line_as_the_cli(tmp_path: Path) -> None:
 @pytest.fixture()
 def served() -> Iterator[str]:
     """`scorer serve --port 0` in a subprocess; yields the URL it prints."""
-    proc = subprocess.Popen([sys.executable, "-m", "scorer.cli", "serve", "--port", "0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()
-        assert "http://127.0.0.1:" in first, proc.stderr.read() if proc.stderr else first
-        yield first.split("at ", 1)[1].split()[0]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serve_page(str(ROOT)) as (url, _):
+        yield url
 
 
 def _report_upload(seeds: Path, tmp_path: Path) -> Path:
@@ -114,13 +104,15 @@ def test_the_page_in_chromium(served: str, seeds_dir: Path, tmp_path: Path) -> N
         driver.find_element(By.ID, "file").send_keys(str(upload))
         driver.find_element(By.ID, "submit").click()
         wait.until(ec.visibility_of_element_located((By.ID, "result")))
-        assert driver.find_element(By.ID, "rubric-used").text in builtin_ids()  # chosen automatically
+        used = driver.find_element(By.ID, "rubric-used")
+        assert used.get_attribute("data-id") in builtin_ids()  # chosen automatically, shown by its title
+        assert used.text == load_rubric(used.get_attribute("data-id")).title["zh"]
         card = driver.find_element(By.CSS_SELECTOR, '.card[data-lang="zh"]')
         missing = card.find_element(By.CSS_SELECTOR, 'tr[data-criterion="duty"]')
         assert missing.get_attribute("data-status") == "missing"
         assert "第一责任人职责情况" in missing.text and "缺失" in missing.text
         assert "section-missing" in card.find_element(By.CSS_SELECTOR, "ul.findings").text
-        assert card.find_element(By.CSS_SELECTOR, "pre.template").text.startswith("党政主要负责人")
+        assert "党政主要负责人履行推进法治建设第一责任人职责情况" in card.find_element(By.CSS_SELECTOR, "pre.template").text
         assert card.find_elements(By.CSS_SELECTOR, "ol.outline li.carries")
         ARTIFACTS.mkdir(exist_ok=True)
         driver.save_screenshot(str(ARTIFACTS / "web-scorecard-zh.png"))

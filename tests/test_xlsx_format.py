@@ -56,7 +56,7 @@ def reference(bureau: Path) -> dict[str, Any]:
 def book(bureau: Path) -> Any:
     proc = run("check", ".", "--format", "xlsx", "-o", "汇总表.xlsx", cwd=bureau)
     assert proc.returncode == 2 and proc.stdout == "", proc.stderr
-    assert proc.stderr.strip() == "scorer: empty.txt: file is empty"
+    assert proc.stderr.strip() == "scorer: empty.txt: 文件是空的。请检查是否选错了文件。"
     return openpyxl.load_workbook(bureau / "汇总表.xlsx")
 
 
@@ -86,7 +86,7 @@ def test_one_row_per_report_and_per_unreadable_file_failing_first(book: Any, ref
     failing = [r["总分"] for r in table if r["结论"] == "不通过"]
     assert failing == sorted(failing) and failing
     empty = next(r for r in table if r["文件"] == "empty.txt")
-    assert (empty["结论"], empty["不通过原因"]) == ("无法读取", "file is empty")
+    assert (empty["结论"], empty["不通过原因"]) == ("无法读取", "文件是空的。请检查是否选错了文件。")
     by_path = {r["path"]: r for r in reference["reports"]}
     for row in table:
         if row["文件"] == "empty.txt":

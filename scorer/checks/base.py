@@ -97,10 +97,13 @@ class Context:
         line: int | None = None,
         criterion: str | None = None,
         severity: Severity | None = None,
+        marks: tuple[str, ...] = (),
         **values: Any,
     ) -> Finding | None:
         """A finding worded by the rubric's template for ``rule`` (in every language, filled with
-        ``values``, kept as its params); None when the rubric turns it off."""
+        ``values``, kept as its params); None when the rubric turns it off.
+
+        ``marks``: the words of the line it is about (a spam span, the placeholders), to point at them exactly."""
         spec = self.rubric.rule(rule)
         if spec.severity is None:
             return None
@@ -112,6 +115,7 @@ class Context:
             criterion=criterion,
             page=self.page(line),
             params=tuple(sorted(values.items())),
+            marks=marks,
         )
 
 

@@ -89,7 +89,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     due = day_after(f.report_year, rule)
     if due is not None and when >= due:
         yield ctx.finding("late-report", line, None, which=date_label(ctx, which), date=fmt_date(ctx, when),
-                          due=fmt_date(ctx, due))
+                          due=fmt_date(ctx, due), marks=date_marks(f, which))
 
 
 def due_rule(ctx: Context) -> dict[str, Any]:
@@ -110,6 +110,11 @@ def report_date(f: Facts, use_published: bool) -> tuple[dt.date | None, int | No
     if use_published and f.published is not None:
         return f.published, f.published_line, "published"
     return None, None, ""
+
+
+def date_marks(f: Facts, which: str) -> tuple[str, ...]:
+    """The date's own words on its line, to point at (the 成文日期 as written; a page's date is not)."""
+    return (f.date.text,) if which == "written" and f.date is not None else ()
 
 
 def day_after(year: int, spec: dict[str, Any]) -> dt.date | None:

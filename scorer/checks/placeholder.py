@@ -84,7 +84,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
                 found.append(piece)
         if found:
             yield ctx.finding("placeholder", i, None, spans=join(LIST_SEP, [f"“{s}”" for s in found[:6]]),
-                              count=len(found))
+                              count=len(found), marks=tuple(found))
             reported += 1
             if reported >= opts.max_lines:
                 return

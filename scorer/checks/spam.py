@@ -105,7 +105,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
         hits.sort(key=lambda h: (h[0], h[1], h[2]["zh"]))
         for start, end in merge([(s, e) for s, e, _ in hits], gap=1):
             kind = next(lab for s, _, lab in hits if start <= s < end)
-            yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind)
+            yield ctx.finding("spam-content", i, None, span=text[start:end], kind=kind, marks=(text[start:end],))
 
 
 def _categories(ctx: Context, opts: Options) -> list[Category]:

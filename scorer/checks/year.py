@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scorer.checks.base import Context, group, option, texts
-from scorer.checks.deadline import DAY, date_label, day_after, fmt_date, report_date
+from scorer.checks.deadline import DAY, date_label, date_marks, day_after, fmt_date, report_date
 from scorer.model import Finding, Lang, Via
 
 ID = "year"
@@ -75,7 +75,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     title_years = [int(y) for y in _YEAR.findall(f.title or "")]
     opening = _opening_year(ctx)
     if title_years and opening is not None and opening[0] != title_years[0]:
-        yield ctx.finding("year-mismatch", opening[1], None,
+        yield ctx.finding("year-mismatch", opening[1], None, marks=(str(opening[0]),),
                           detail=say("title-body", title=title_years[0], body=opening[0]))
     for cid in opts.report_year_parts:
         yield from _part(ctx, cid, year, say, merged_ok=False)
@@ -84,7 +84,7 @@ def check(ctx: Context) -> Iterator[Finding | None]:
     when, line, which = report_date(f, opts.use_published)
     earliest = day_after(year, opts.not_before)
     if when is not None and earliest is not None and when < earliest:
-        yield ctx.finding("year-mismatch", line, None, detail=say(
+        yield ctx.finding("year-mismatch", line, None, marks=date_marks(f, which), detail=say(
             "date", which=date_label(ctx, which), date=fmt_date(ctx, when), earliest=fmt_date(ctx, earliest),
             year=year))
 
@@ -108,7 +108,7 @@ def _part(ctx: Context, cid: str, want: int, say: Any, merged_ok: bool) -> Itera
     if years:
         found = max(years) if m.via is Via.MERGED else years[0]
         if found != want:
-            yield ctx.finding("year-mismatch", m.line, cid, detail=say(
+            yield ctx.finding("year-mismatch", m.line, cid, marks=(str(found),), detail=say(
                 "part", label=ctx.label(cid), found=found, want=want))
             return
     if merged_ok and m.sections:
@@ -116,6 +116,6 @@ def _part(ctx: Context, cid: str, want: int, say: Any, merged_ok: bool) -> Itera
         for para in ctx.outline.content(m.sections[0])[:2]:
             mm = _OPENING.match(para.text)
             if mm and int(mm.group(1)) not in (want, want - 1) and m.via is not Via.MERGED:
-                yield ctx.finding("year-mismatch", para.line, cid, detail=say(
+                yield ctx.finding("year-mismatch", para.line, cid, marks=(mm.group(1),), detail=say(
                     "part", label=ctx.label(cid), found=int(mm.group(1)), want=want))
                 return

@@ -101,7 +101,7 @@ def main() -> None:
 
 
 # Commands register themselves on `main` when imported; this list is the registry.
-from scorer.cli import baseline, check, explain, init, rubric_cmds, rules, serve  # noqa: E402
+from scorer.cli import annotate, baseline, check, explain, init, rubric_cmds, rules, serve  # noqa: E402
 
-__all__ = ["ExitCode", "baseline", "check", "echo", "explain", "fail", "init", "main", "rubric_cmds", "rules", "say",
-           "serve", "write_output"]
+__all__ = ["ExitCode", "annotate", "baseline", "check", "echo", "explain", "fail", "init", "main", "rubric_cmds",
+           "rules", "say", "serve", "write_output"]

@@ -37,7 +37,8 @@ def write(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
     lang = lang or config.lang or "zh"
     if not paths and not config.include:  # as `scorer check`: the current folder
         paths = (".",)
-    result = score_all(paths, config, rubric_ref, jobs, quiet, timeout=timeout, memory=memory_bytes(memory_limit))
+    result = score_all(paths, config, rubric_ref, jobs, quiet, timeout=timeout, memory=memory_bytes(memory_limit),
+                       lang=lang)
     write_output(output, base.dumps(base.build(result, output, lang)))
     if not quiet:
         n = sum(len(c.findings) for c in result.cards)

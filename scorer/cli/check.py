@@ -13,6 +13,7 @@ from scorer.cli import ExitCode, fail, main, say, write_output
 from scorer.cli.options import Extras, extra_options, statistics_text, want_color
 from scorer.errors import ScorerError
 from scorer.render import BINARY_FORMATS, FORMATS
+from scorer.uiwords import error_text, localized
 from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
@@ -48,8 +49,10 @@ def read_stdin(paths: tuple[str, ...], name: str | None, max_bytes: int | None) 
 def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jobs: int | None, quiet: bool,
               detail: bool = False, stdin: tuple[str, bytes] | None = None,
               max_bytes: int | None = None, policy: Policy | None = None, previous: str | None = None,
-              history: str | None = None, timeout: float | None = None, memory: int | None = None) -> RunResult:
-    """Score a batch; unreadable files are reported on stderr, one line each, as they come.
+              history: str | None = None, timeout: float | None = None, memory: int | None = None,
+              lang: str = "zh") -> RunResult:
+    """Score a batch; unreadable files are reported on stderr, one line each, as they come, in ``lang`` (and so
+    is their entry in the result).
 
     ``previous`` (one report) or ``history`` (a folder) give last year's reports to compare with.
     """
@@ -75,11 +78,11 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jo
     if not show:
         for item in results:
             if isinstance(item, FileError):
-                say(f"{item.path}: {item.message}")
+                say(f"{item.path}: {error_text(item, lang)}")
                 errors.append(item)
             else:
                 cards.append(item)
-        return RunResult(tuple(cards), tuple(errors))
+        return localized(RunResult(tuple(cards), tuple(errors)), lang)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -94,13 +97,13 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jo
         progress.refresh()
         for item in results:
             if isinstance(item, FileError):
-                console.print(line(f"scorer: {item.path}: {item.message}"), markup=False)
+                console.print(line(f"scorer: {item.path}: {error_text(item, lang)}"), markup=False)
                 errors.append(item)
             else:
                 cards.append(item)
             progress.advance(task)
             progress.refresh()
-    return RunResult(tuple(cards), tuple(errors))
+    return localized(RunResult(tuple(cards), tuple(errors)), lang)
 
 
 def _report_pairing(paired: int, unpaired: tuple[str, ...]) -> None:
@@ -238,7 +241,7 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
     result = score_all(paths, config, rubric_ref, jobs, quiet, detail=fmt == "html", stdin=stdin,
                        max_bytes=max_bytes, policy=policy, previous=previous,
                        history=history or (config.history if not previous else None), timeout=timeout,
-                       memory=memory)
+                       memory=memory, lang=lang)
     diff = None
     if baseline_path:
         from scorer import baseline

@@ -36,7 +36,7 @@ def explain(report: str, rubric_ref: str, lang: str, fmt: str, timeout: float | 
     else:
         exp = explain_file(task)
     if isinstance(exp, Lost):
-        fail(f"{report}: {exp.describe(limits)}")
+        fail(f"{report}: {exp.describe(limits, lang)}")
     if isinstance(exp, str):
         fail(exp)
     if fmt == "json":

@@ -14,6 +14,7 @@ import click
 
 from scorer.cli import ExitCode, fail
 from scorer.errors import ScorerError
+from scorer.uiwords import error_text
 
 if TYPE_CHECKING:
     from scorer.config import Config
@@ -66,7 +67,7 @@ class Extras:
         if not quiet:
             note_excluded(paths, config)
         if self.show_files:
-            sys.exit(show_files(paths, derived, self.given.get("rubric_ref")))
+            sys.exit(show_files(paths, derived, self.given.get("rubric_ref"), self.given.get("lang") or config.lang))
         return derived, paths
 
 
@@ -114,7 +115,7 @@ def note_excluded(paths: tuple[str, ...], config: Config) -> None:
             click.echo(f"scorer: {raw}: not scored, excluded by {config.path} (exclude: {hit})", err=True)
 
 
-def show_files(paths: tuple[str, ...], config: Config, rubric_ref: str | None) -> int:
+def show_files(paths: tuple[str, ...], config: Config, rubric_ref: str | None, lang: str | None = None) -> int:
     """Print the files a run would score, one per line; unreadable inputs on stderr (then exit 2)."""
     from scorer.batch import STDIN, plan
     from scorer.model import FileError
@@ -129,7 +130,7 @@ def show_files(paths: tuple[str, ...], config: Config, rubric_ref: str | None) -
     bad = 0
     for item in the_plan.items:
         if isinstance(item, FileError):
-            click.echo(f"scorer: {item.path}: {item.message}", err=True)
+            click.echo(f"scorer: {item.path}: {error_text(item, lang or 'zh')}", err=True)
             bad += 1
         else:
             click.echo(item[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from scorer.cli import fail, main
+from scorer.cli.annotate import said
 from scorer.cli.check import MEMORY_OPTION, TIMEOUT_OPTION, memory_bytes
 
 
@@ -12,9 +13,10 @@ from scorer.cli.check import MEMORY_OPTION, TIMEOUT_OPTION, memory_bytes
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Language of the start line [zh].")
 @TIMEOUT_OPTION
 @MEMORY_OPTION
-def serve(port: int, open_browser: bool, timeout: float | None, memory_limit: str | None) -> None:
+def serve(port: int, open_browser: bool, lang: str, timeout: float | None, memory_limit: str | None) -> None:
     """Start the local web page (127.0.0.1 only, works offline): upload a report, see its scorecard."""
     from scorer.web import make_server
     from scorer.workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
@@ -23,9 +25,9 @@ def serve(port: int, open_browser: bool, timeout: float | None, memory_limit: st
     try:
         server = make_server(port, limits=limits)
     except OSError as exc:
-        fail(f"cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); try another --port")
+        fail(said("serve_port", lang, port=port, detail=exc.strerror or str(exc)).removeprefix("scorer: "))
     url = f"http://127.0.0.1:{server.server_port}/"
-    click.echo(f"scorer: the page is at {url}  (Ctrl+C stops it)", err=False)
+    click.echo(said("serve_at", lang, url=url))
     if open_browser:
         import webbrowser
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scorer.errors import InputError
-from scorer.limits import read_capped, too_big
+from scorer.limits import read_capped
 from scorer.model import Document
 from scorer.read import text
 from scorer.read.reflow import reflow, split_sections, unglue
@@ -80,9 +80,9 @@ def sniff(name: str, data: bytes) -> str:
 def read_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Turn raw bytes into a Document, naming ``name`` in every error."""
     if len(data) > max_bytes:
-        raise InputError(name, too_big(len(data), max_bytes))
+        raise InputError(name, "too-big", size=len(data), limit=max_bytes)
     if not data.strip():
-        raise InputError(name, "file is empty")
+        raise InputError(name, "empty")
     return split_sections(unglue(reflow(READERS[sniff(name, data)](name, data))))
 
 

@@ -17,10 +17,6 @@ from scorer.read.docx import read_docx
 CONVERT_TIMEOUT = 60.0  # seconds; LibreOffice converts a report in a few, but can hang on a bad file
 _EXECUTABLES = ("soffice", "libreoffice")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-HOW_TO_CONVERT = (
-    "open it in Word or WPS and save it as .docx (文件 › 另存为 › Word 文档 .docx), "
-    "or install LibreOffice (soffice) so that it is converted automatically"
-)
 
 
 def find_converter() -> str | None:
@@ -34,12 +30,12 @@ def find_converter() -> str | None:
 
 def read_doc(name: str, data: bytes) -> Document:
     """Read a .doc/.wps/.rtf file through LibreOffice; explain how to convert it when that is missing."""
-    kind = "an RTF file" if data.lstrip()[:5] == b"{\\rtf" else "a legacy Word/WPS file (.doc/.wps)"
+    kind = "rtf-no-office" if data.lstrip()[:5] == b"{\\rtf" else "doc-no-office"
     if data.startswith(_OLE_MAGIC):
         _inspect_ole(name, data)
     exe = find_converter()
     if exe is None:
-        raise InputError(name, f"{kind} cannot be read directly; {HOW_TO_CONVERT}")
+        raise InputError(name, kind)
     docx_bytes = _convert(name, data, exe)
     doc = read_docx(name, docx_bytes)
     return Document(path=name, format="doc", lines=doc.lines, encoding=doc.encoding)
@@ -53,21 +49,19 @@ def _inspect_ole(name: str, data: bytes) -> None:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             streams = {"/".join(entry) for entry in ole.listdir()}
             fib = ole.openstream("WordDocument").read(12) if "WordDocument" in streams else b""
-    except Exception as exc:  # olefile raises OSError and others on damaged containers
-        detail = " ".join(str(exc).split())[:120]
-        if "set_int_max_str_digits" in str(exc):  # a header field of 2**65535: olefile cannot even print it
-            detail = "impossible sizes in its header"
-        raise InputError(name, f"corrupt or truncated Office file ({detail})") from None
+    except Exception:  # olefile raises OSError and others on damaged containers (even ValueError for a
+        # header field of 2**65535, whose text is Python's own): the clerk is told what to do, not that
+        raise InputError(name, "doc-corrupt") from None
     if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
-        raise InputError(name, "password-protected (encrypted) Word document; save a copy without the password")
+        raise InputError(name, "encrypted-word")
     if len(fib) >= 12 and int.from_bytes(fib[10:12], "little") & 0x0100:  # FIB flag fEncrypted
-        raise InputError(name, "password-protected (encrypted) Word document; save a copy without the password")
+        raise InputError(name, "encrypted-word")
     if "WordDocument" not in streams:
         if "Workbook" in streams or "Book" in streams:
-            raise InputError(name, "an Excel workbook, not a report document")
+            raise InputError(name, "excel")
         if "PowerPoint Document" in streams:
-            raise InputError(name, "a PowerPoint presentation, not a report document")
-        raise InputError(name, "an Office container without a Word document inside")
+            raise InputError(name, "powerpoint")
+        raise InputError(name, "office-no-word")
 
 
 def _convert(name: str, data: bytes, exe: str) -> bytes:
@@ -89,22 +83,18 @@ def _convert(name: str, data: bytes, exe: str) -> bytes:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, cwd=tmp, start_new_session=True)
         except OSError as exc:
-            raise InputError(name, f"LibreOffice could not be started ({exc.strerror or exc})") from None
+            raise InputError(name, "office-start", detail=exc.strerror or str(exc)) from None
         try:
-            _, err = proc.communicate(timeout=CONVERT_TIMEOUT)
+            proc.communicate(timeout=CONVERT_TIMEOUT)
         except subprocess.TimeoutExpired:
             _kill_group(proc)
-            raise InputError(
-                name, f"LibreOffice did not finish converting within {CONVERT_TIMEOUT:.0f} s; {HOW_TO_CONVERT}"
-            ) from None
+            raise InputError(name, "office-timeout", seconds=f"{CONVERT_TIMEOUT:.0f}") from None
         except BaseException:  # the worker is being stopped (its time limit, Ctrl+C): no office left running
             _kill_group(proc)
             raise
         result = outdir / "input.docx"
-        if not result.is_file():
-            last = (err.decode("utf-8", "replace").strip().splitlines() or [""])[-1][:160]
-            raise InputError(name, f"LibreOffice could not convert the file (exit {proc.returncode}"
-                                   + (f": {last})" if last else ")"))
+        if not result.is_file():  # (its stderr is LibreOffice's own words: the exit code is enough)
+            raise InputError(name, "office-failed", code=proc.returncode)
         return result.read_bytes()
 
 

@@ -14,7 +14,7 @@ from scorer.model import Document, Line
 from scorer.read.docx_numbering import Numbering, Styles, format_number, is_on, to_int, val
 from scorer.read.zipguard import vet_zip
 
-__all__ = ["format_number", "read_docx"]
+__all__ = ["body_paragraphs", "format_number", "read_docx"]
 
 # python-docx hands out lxml elements; typed loosely so that type checking needs no lxml stubs.
 _Element = Any
@@ -40,12 +40,12 @@ _ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|
 def read_docx(name: str, data: bytes) -> Document:
     """Read a .docx; every failure of the zip, the XML or python-docx becomes an InputError."""
     if not data.startswith(b"PK"):
-        raise InputError(name, "not a Word .docx file (a .docx is a zip archive; this file is not one)")
+        raise InputError(name, "not-docx")
     members = set(vet_zip(name, data))
     if "word/document.xml" not in members:
         if "content.xml" in members:
-            raise InputError(name, "an OpenDocument file (.odt), not .docx; save it as .docx first")
-        raise InputError(name, "a zip archive but not a Word document (no word/document.xml)")
+            raise InputError(name, "odt")
+        raise InputError(name, "zip-not-word")
     try:
         import docx
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -59,11 +59,10 @@ def read_docx(name: str, data: bytes) -> Document:
         lines = _demote_title(_lines(doc.element.body, doc.styles.element, numbering_root))
     except InputError:
         raise
-    except Exception as exc:  # python-docx, lxml and zipfile raise many types on damaged files
-        detail = " ".join(str(exc).split())[:160]
-        raise InputError(name, f"not a readable Word document ({type(exc).__name__}: {detail})") from None
+    except Exception:  # python-docx, lxml and zipfile raise many types on damaged files
+        raise InputError(name, "docx-unreadable") from None
     if not any(line.text.strip() for line in lines):
-        raise InputError(name, "the Word document has no text")
+        raise InputError(name, "docx-no-text")
     return Document(path=name, format="docx", lines=tuple(lines))
 
 
@@ -96,6 +95,11 @@ def _lines(body: _Element, styles_root: _Element, numbering_root: _Element | Non
             if text.strip():
                 level = None
     return out
+
+
+def body_paragraphs(body: _Element) -> Iterator[_Element]:
+    """The body's paragraphs in the order whose 1-based position is a Line's ``source`` (its paragraph number)."""
+    return (p for p, _ in _paragraphs(body))
 
 
 def _paragraphs(el: _Element, in_box: bool = False) -> Iterator[tuple[_Element, bool]]:

@@ -79,7 +79,7 @@ def read_html(name: str, data: bytes) -> Document:
     text, encoding = decode_html(name, data)
     text = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     if not text.strip():
-        raise InputError(name, "file is empty")
+        raise InputError(name, "empty")
     text = bound_html(name, text)  # too many elements refused, nesting past libxml2's depth flattened
     _quiet_library_logs()
     try:
@@ -88,7 +88,7 @@ def read_html(name: str, data: bytes) -> Document:
 
         tree = load_html(text)
         if tree is None:
-            raise InputError(name, "no article text found in the web page")
+            raise InputError(name, "html-no-article")
         links = _link_texts(tree)
         title = _page_title(tree)  # before extract, which prunes the tree
         extracted = trafilatura.extract(
@@ -104,7 +104,7 @@ def read_html(name: str, data: bytes) -> Document:
             favor_recall=True,
         )
         if not extracted:
-            raise InputError(name, "no article text found in the web page")
+            raise InputError(name, "html-no-article")
         # trafilatura's own serialisation: no DTD, no entities, so the standard library parses it safely
         root = ElementTree.fromstring(extracted)
         main = root.find("main")
@@ -115,12 +115,11 @@ def read_html(name: str, data: bytes) -> Document:
             texts.insert(0, title)
     except InputError:
         raise
-    except Exception as exc:  # trafilatura and lxml raise many types on odd markup
-        detail = " ".join(str(exc).split())[:160]
-        raise InputError(name, f"web page could not be parsed ({type(exc).__name__}: {detail})") from None
+    except Exception:  # trafilatura and lxml raise many types on odd markup
+        raise InputError(name, "html-unparsable") from None
     lines = tuple(Line(t, i) for i, t in enumerate(texts, start=1))
     if not lines:
-        raise InputError(name, "no article text found in the web page")
+        raise InputError(name, "html-no-article")
     return Document(path=name, format="html", lines=lines, encoding=encoding)
 
 

@@ -27,8 +27,7 @@ def bound_html(name: str, text: str) -> str:
     """``text`` ready to parse: InputError when it holds too many elements; deep nesting flattened."""
     elements = text.count("<") - text.count("</")  # opening tags (and the odd comment or '<' in a script)
     if elements > MAX_ELEMENTS:
-        raise InputError(name, f"the web page has about {elements:,} elements; refusing more than "
-                               f"{MAX_ELEMENTS:,} (a report's page has a few thousand)")
+        raise InputError(name, "html-too-many", elements=elements, limit=MAX_ELEMENTS)
     if elements <= MAX_DEPTH:
         return text  # too few tags to nest too deep
     return _flatten(text)

@@ -40,19 +40,19 @@ def read_pdf(name: str, data: bytes) -> Document:
     """Read a PDF's text layer; no text at all means a scan, which this tool cannot read."""
     rows = _extract(name, data)
     if not any(row.text.strip() for row in rows):
-        raise InputError(name, "scanned PDF with no text layer; OCR is not supported")
+        raise InputError(name, "pdf-scanned")
     garbled = sum(len(m) for row in rows for m in _CID.findall(row.text))
     if garbled * 3 > sum(len(row.text) for row in rows):
-        raise InputError(name, "the PDF's fonts carry no Unicode mapping, so its text cannot be extracted")
+        raise InputError(name, "pdf-no-unicode")
     rows = _drop_running_lines(rows)
     if not rows:
-        raise InputError(name, "the PDF has no text besides page numbers and running headers")
+        raise InputError(name, "pdf-only-running")
     return Document(path=name, format="pdf", lines=tuple(_join(rows)))
 
 
 def _extract(name: str, data: bytes) -> list[_Row]:
     if b"%PDF-" not in data[:1024]:
-        raise InputError(name, "not a PDF file (no %PDF- header)")
+        raise InputError(name, "not-pdf")
     _quiet_library_logs()
     try:
         import pdfplumber
@@ -60,9 +60,9 @@ def _extract(name: str, data: bytes) -> list[_Row]:
         rows: list[_Row] = []
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if not pdf.pages:
-                raise InputError(name, "the PDF has no pages")
+                raise InputError(name, "pdf-no-pages")
             if len(pdf.pages) > MAX_PAGES:
-                raise InputError(name, f"the PDF has {len(pdf.pages)} pages; refusing more than {MAX_PAGES}")
+                raise InputError(name, "pdf-too-many-pages", n=len(pdf.pages), limit=MAX_PAGES)
             for number, page in enumerate(pdf.pages, start=1):
                 lines = _dedupe(page).extract_text_lines(strip=True, return_chars=True)
                 for index, line in enumerate(lines, start=1):
@@ -74,9 +74,8 @@ def _extract(name: str, data: bytes) -> list[_Row]:
     except Exception as exc:  # pdfminer raises many types on damaged files; wrap them all
         cause = _root(exc)
         if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
-            raise InputError(name, "password-protected PDF; save a copy without the password and try again") from None
-        detail = " ".join(str(cause).split())[:160] or type(cause).__name__
-        raise InputError(name, f"corrupt or truncated PDF ({type(cause).__name__}: {detail})") from None
+            raise InputError(name, "pdf-encrypted") from None
+        raise InputError(name, "pdf-corrupt") from None
 
 
 def _dedupe(page: Any) -> Any:

@@ -55,7 +55,7 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
-                raise InputError(name, f"starts with a {enc} byte-order mark but is not valid {enc}") from None
+                raise InputError(name, "bad-bom", enc=enc) from None
     utf16 = _looks_utf16(data)
     if utf16:
         try:
@@ -63,7 +63,7 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
-        raise InputError(name, "not a text file (binary content)")
+        raise InputError(name, "unsupported")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -81,11 +81,11 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
-        raise InputError(name, "unknown text encoding (not UTF-8, UTF-16 or GB18030)")
+        raise InputError(name, "unknown-encoding")
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
-        raise InputError(name, f"unknown text encoding (guessed {best.encoding}, which fails)") from None
+        raise InputError(name, "unknown-encoding-guess", enc=best.encoding) from None
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r
@@ -132,9 +132,9 @@ def _control_ratio(text: str) -> float:
 def read_text(name: str, data: bytes) -> Document:
     text, enc = decode(name, data)
     if _control_ratio(text) > 0.01:
-        raise InputError(name, "not a text file (control characters)")
+        raise InputError(name, "control-chars")
     if not text.strip():
-        raise InputError(name, "file is empty")
+        raise InputError(name, "empty")
     lines = tuple(Line(t, i + 1) for i, t in enumerate(split_lines(text)))
     return Document(path=name, format="text", lines=lines, encoding=enc)
 

@@ -33,36 +33,25 @@ def vet_zip(name: str, data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile as exc:
-        raise InputError(name, f"corrupt or truncated zip archive ({exc})") from None
-    except (OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InputError(name, f"corrupt or truncated zip archive ({exc})") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise InputError(name, "zip-corrupt") from None
     if not infos:
-        raise InputError(name, "empty zip archive (no files inside)")
+        raise InputError(name, "zip-empty")
     if len(infos) > MAX_MEMBERS:
-        raise InputError(name, f"zip archive holds {len(infos):,} files; refusing (limit {MAX_MEMBERS:,})")
+        raise InputError(name, "zip-members", n=len(infos), limit=MAX_MEMBERS)
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise InputError(name, f"zip member {info.filename} is encrypted (password-protected archive)")
+            raise InputError(name, "zip-encrypted", member=info.filename)
         size = info.file_size
         total += size
         if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
             ratio = size / max(info.compress_size, 1)
-            raise InputError(
-                name,
-                f"zip bomb refused: {info.filename} would inflate {ratio:,.0f}x to {size / _MB:,.0f} MB",
-            )
+            raise InputError(name, "zip-bomb-ratio", member=info.filename, ratio=ratio, mb=size / _MB)
         if info.filename.lower().endswith((".xml", ".rels")) and size > MAX_XML_BYTES:
-            raise InputError(
-                name, f"{info.filename} would inflate to {size / _MB:,.0f} MB; too large for a report"
-            )
+            raise InputError(name, "zip-xml-huge", member=info.filename, mb=size / _MB)
     if total > MAX_TOTAL_BYTES:
-        raise InputError(
-            name,
-            f"zip bomb refused: contents would inflate to {total / _MB:,.0f} MB "
-            f"(limit {MAX_TOTAL_BYTES // _MB} MB)",
-        )
+        raise InputError(name, "zip-bomb-total", mb=total / _MB, limit=MAX_TOTAL_BYTES // _MB)
     for info in infos:
         _check_member(name, data, info)
     return [info.filename for info in infos]
@@ -71,16 +60,13 @@ def vet_zip(name: str, data: bytes) -> list[str]:
 def _check_member(name: str, data: bytes, info: zipfile.ZipInfo) -> None:
     """Inflate one member through a bounded stream; InputError unless it holds what it declares."""
     if info.compress_type not in (_STORED, _DEFLATED):
-        raise InputError(name, f"zip member {info.filename} uses compression method {info.compress_type}; "
-                               "a Word document is stored or deflated only")
+        raise InputError(name, "zip-method", member=info.filename, method=info.compress_type)
     raw = _raw(name, data, info)
     real = len(raw) if info.compress_type == _STORED else _inflated_size(name, raw, info)
     if real > info.file_size:
-        raise InputError(name, f"zip bomb refused: {info.filename} declares {info.file_size:,} bytes "
-                               f"but inflates to more ({real:,} bytes at least)")
+        raise InputError(name, "zip-bomb-declared", member=info.filename, declared=info.file_size, real=real)
     if real < info.file_size:
-        raise InputError(name, f"corrupt or truncated zip archive ({info.filename} declares "
-                               f"{info.file_size:,} bytes but holds {real:,})")
+        raise InputError(name, "zip-short", member=info.filename, declared=info.file_size, real=real)
 
 
 def _raw(name: str, data: bytes, info: zipfile.ZipInfo) -> memoryview:
@@ -88,12 +74,12 @@ def _raw(name: str, data: bytes, info: zipfile.ZipInfo) -> memoryview:
     start = info.header_offset
     header = data[start:start + _LOCAL.size]
     if len(header) < _LOCAL.size or header[:4] != b"PK\x03\x04":
-        raise InputError(name, f"corrupt or truncated zip archive (bad local header for {info.filename})")
+        raise InputError(name, "zip-member-corrupt", member=info.filename)
     fields = _LOCAL.unpack(header)
     begin = start + _LOCAL.size + fields[-2] + fields[-1]
     raw = memoryview(data)[begin:begin + info.compress_size]
     if len(raw) < info.compress_size:
-        raise InputError(name, f"corrupt or truncated zip archive ({info.filename} is cut short)")
+        raise InputError(name, "zip-member-corrupt", member=info.filename)
     return raw
 
 
@@ -114,6 +100,6 @@ def _inflated_size(name: str, raw: memoryview, info: zipfile.ZipInfo) -> int:
                     break
                 continue
         real += len(inflater.flush())
-    except zlib.error as exc:
-        raise InputError(name, f"corrupt zip member {info.filename} ({exc})") from None
+    except zlib.error:
+        raise InputError(name, "zip-member-corrupt", member=info.filename) from None
     return real

@@ -10,6 +10,7 @@ from scorer.model import FileError, Previous, RunResult, Scorecard, in_lang
 from scorer.render import gap_text, status_key, verdict_text
 from scorer.render.safe import clean
 from scorer.stats import failing_first, part_counts, score_bins
+from scorer.wording import copy_block, finding_text, place
 
 if TYPE_CHECKING:
     from scorer.render import RenderOptions
@@ -71,6 +72,11 @@ def _line(lang: str, line: int | None) -> str:
     return f'<span class="ln">{escape(t(lang, "line", n=line))}</span>' if line is not None else ""
 
 
+def _place(card: Scorecard, lang: str, line: int | None, page: int | None = None) -> str:
+    """Where a line of this report is, as the clerk can find it (第12段, under its heading)."""
+    return f'<span class="ln">{escape(place(card, line, lang, page))}</span>' if line is not None else ""
+
+
 def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
     """One scorecard as an HTML fragment; the web page shows exactly this. ``anchor``: its id in a batch."""
     card = clean(card)
@@ -85,7 +91,8 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
     if card.meta.get("report_year"):
         out.append(f'{e(t(lang, "year"))}: {e(str(card.meta["report_year"]))}<br>')
     choice = f" ({e(str(in_lang(card.meta['rubric_choice'], lang)))})" if card.meta.get("rubric_choice") else ""
-    out.append(f'{e(t(lang, "rubric"))}: {e(card.rubric_id)} {e(card.rubric_version)}{choice}</div>')
+    name = f"{in_lang(card.rubric_title, lang) or card.rubric_id} ({card.rubric_id} {card.rubric_version})"
+    out.append(f'{e(t(lang, "rubric"))}: {e(name)}{choice}</div>')
     out.append(f'<p class="total">{e(t(lang, "total"))}: <b class="score">{card.score:g}</b>/100 '
                f'({e(t(lang, "threshold"))} {card.pass_threshold:g}) · {e(t(lang, "verdict"))}: '
                f'<span class="verdict {card.verdict.value}">{e(t(lang, card.verdict.value))}</span></p>')
@@ -98,7 +105,7 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
     for c in card.criteria:
         sub = " sub" if c.part_of else ""
         key = status_key(c)
-        where = e(c.heading or "") + (" " + _line(lang, c.line) if c.line is not None else "")
+        where = e(c.heading or "") + (" " + _place(card, lang, c.line) if c.line is not None else "")
         out.append(f'<tr class="criterion {c.status.value}{sub}" data-criterion="{e(c.id)}" '
                    f'data-status="{c.status.value}">'
                    f"<td>{e(in_lang(c.label, lang))}</td><td class=\"status {key}\">{e(t(lang, key))}</td>"
@@ -111,15 +118,15 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
         for f in card.findings:
             out.append(f'<li class="finding" data-rule="{e(f.rule)}" data-severity="{f.severity.value}">'
                        f'<span class="sev {f.severity.value}">{e(t(lang, f.severity.value))}</span> '
-                       f'<span class="rule">[{e(f.rule)}]</span> {_line(lang, f.line)} '
-                       f'<span class="msg">{e(f.message_in(lang))}</span></li>')
+                       f'<span class="rule">[{e(f.rule)}]</span> {_place(card, lang, f.line, f.page)} '
+                       f'<span class="msg">{e(finding_text(card, f, lang))}</span></li>')
         out.append("</ul>")
     else:
         out.append(f'<p class="status found">{e(t(lang, "no_findings"))}</p>')
     if card.previous is not None:
         out.append(previous_html(card.previous, lang))
     if card.template:
-        text = "\n".join(f"{h.heading}\n  ({in_lang(h.hint, lang)})" for h in card.template)
+        text = copy_block(card, lang)
         out.append(f"<h3>{e(t(lang, 'template'))}</h3><p>{e(t(lang, 'fix_hint'))}</p>"
                    f'<pre class="template">{e(text)}</pre>')
     if card.outline:
@@ -132,7 +139,7 @@ def card_html(card: Scorecard, lang: str, anchor: str | None = None) -> str:
                            f"{e(label_of[cid])}</span>" for cid in carried)
             number = f"{e(node.number)} " if node.number else ""
             out.append(f'<li class="node {cls}" style="margin-left:{1.2 * max(node.level - 1, 0):.1f}rem">'
-                       f"{number}{e(node.title)} {_line(lang, node.line)}{tags}</li>")
+                       f"{number}{e(node.title)} {_place(card, lang, node.line)}{tags}</li>")
         out.append("</ol>")
     out.append("</section>")
     return "\n".join(out)

@@ -9,6 +9,7 @@ from scorer.i18n import t
 from scorer.model import Previous, RunResult, Scorecard, in_lang
 from scorer.render import status_key, verdict_text
 from scorer.render.safe import clean
+from scorer.wording import place
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +32,9 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         head.append(f"\n{t(lang, 'title')}: {title}", style="")
     if year:
         head.append(f"   {t(lang, 'year')}: {year}", style="")
-    head.append(f"\n{t(lang, 'rubric')}: {card.rubric_id} {card.rubric_version}", style="dim")
+    name = f"{card.rubric_title[lang]} ({card.rubric_id} {card.rubric_version})" if lang in card.rubric_title \
+        else f"{card.rubric_id} {card.rubric_version}"
+    head.append(f"\n{t(lang, 'rubric')}: {name}", style="dim")
     if card.meta.get("rubric_choice"):
         head.append(f" ({in_lang(card.meta['rubric_choice'], lang)})", style="dim")
     console.print(head)
@@ -52,7 +55,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
         if c.heading:
             where = c.heading
         if c.line is not None:
-            where = f"{where} ({t(lang, 'line', n=c.line)})" if where else t(lang, "line", n=c.line)
+            where = f"{where} ({place(card, c.line, lang)})" if where else place(card, c.line, lang)
         evidence = (c.evidence or "")[:60] + ("…" if c.evidence and len(c.evidence) > 60 else "")
         table.add_row(
             indent + in_lang(c.label, lang),
@@ -76,7 +79,7 @@ def _card(console: Console, card: Scorecard, lang: str) -> None:
                 " ",
                 Text(t(lang, f.severity.value), style=_SEVERITY_STYLE[f.severity.value]),
                 Text(f"[{f.rule}]"),
-                Text(t(lang, "line", n=f.line) if f.line is not None else ""),
+                Text(place(card, f.line, lang, f.page)),
                 Text(f.message_in(lang)),
             )
         console.print(grid)

@@ -13,6 +13,7 @@ from scorer.i18n import t
 from scorer.model import FileError, RunResult, Scorecard, Severity, in_lang
 from scorer.render import status_key
 from scorer.stats import failing_first, is_late, part_counts, rule_counts, score_bins, severity_counts
+from scorer.wording import place
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -190,12 +191,6 @@ def _summary(sheet: _Sheet, result: RunResult, lang: str) -> None:
     sheet.finish()
 
 
-def _place(lang: str, line: int | None, page: int | None) -> str:
-    if line is None:
-        return ""
-    return t(lang, "page_line", p=page, n=line) if page is not None else t(lang, "line", n=line)
-
-
 def _findings(sheet: _Sheet, result: RunResult, lang: str) -> None:
     sheet.header([t(lang, k) for k in ("col_file", "col_place", "col_severity", "col_rule", "col_part",
                                        "col_message", "col_fix")])
@@ -204,7 +199,7 @@ def _findings(sheet: _Sheet, result: RunResult, lang: str) -> None:
             continue
         labels = {c.id: in_lang(c.label, lang) for c in row.criteria}
         for f in row.findings:
-            sheet.put([row.path, _place(lang, f.line, f.page), t(lang, f.severity.value), f.rule,
+            sheet.put([row.path, place(row, f.line, lang, f.page), t(lang, f.severity.value), f.rule,
                        labels.get(f.criterion or "", ""), f.message_in(lang), fix_text(f.rule, lang)],
                       fills={3: _SEVERITY[f.severity.value]}, wrap=(6, 7))
     sheet.finish()

@@ -12,6 +12,7 @@ import yaml
 
 from scorer.errors import InputError, RubricError
 from scorer.limits import LONG_NUMBER, read_settings_text, yaml_hazard
+from scorer.uiwords import input_text
 
 
 def builtin_dir() -> Path:
@@ -52,7 +53,7 @@ def parse_yaml(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     try:
         text = read_settings_text(path)
     except InputError as exc:
-        raise RubricError(f"{path}: cannot be read ({exc.reason})") from None
+        raise RubricError(f"{path}: cannot be read ({input_text(exc, 'en')})") from None
     hazard = yaml_hazard(text)
     if hazard is not None:
         raise RubricError(f"{path}:{hazard[0]}: {hazard[1]}")

@@ -17,11 +17,18 @@ def make_server(port: int = DEFAULT_PORT, max_bytes: int | None = None, limits: 
     """A threaded WSGI server bound to loopback (port 0: any free port); raises OSError when it cannot bind.
 
     The app accepts only Host headers naming this machine and the port bound (scorer.web.app)."""
+    from werkzeug.serving import WSGIRequestHandler
     from werkzeug.serving import make_server as _make
 
     from scorer.web.app import create_app
 
+    class Quiet(WSGIRequestHandler):
+        """No line per request on the terminal: the clerk who started the page sees its address, not a log."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            pass
+
     app = create_app(max_bytes, limits)
-    server = _make(HOST, port, app, threaded=True)
+    server = _make(HOST, port, app, threaded=True, request_handler=Quiet)
     app.config["SCORER_PORT"] = server.server_port
     return server

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import base64
 import io
 import threading
+from pathlib import PurePath
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -14,6 +16,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from scorer.render.html_format import STYLE, card_html
 from scorer.rubric import builtin_ids
+from scorer.uiwords import word
 from scorer.web.scoring import LANGS, Refused, Scored, Upload, score_upload, warm
 from scorer.workers import Limits, Lost, Pool, available
 
@@ -46,9 +49,29 @@ class _InMemory(Request):
 
 
 def _too_big(limit: int) -> dict[str, str]:
-    mb = limit / (1024 * 1024)
-    return {"zh": f"文件太大:上限为 {mb:g} MB。请压缩图片或只上传报告正文。",
-            "en": f"File too large: the limit is {mb:g} MB. Remove images or upload the report text only."}
+    return _said("too_big", mb=f"{limit / (1024 * 1024):g}")
+
+
+def _said(key: str, **values: object) -> dict[str, str]:
+    """A word of the page (rubrics/ui/clerk.yaml) in each of its languages."""
+    return {lang: word("clerk", key, lang, **values) for lang in LANGS}
+
+
+def _rubric_names() -> list[dict[str, str]]:
+    """The built-in rubrics for the form: each id with its title in each language."""
+    from scorer.rubric import load_rubric
+
+    return [{"id": rid, **{lang: load_rubric(rid).title.get(lang) or rid for lang in LANGS}} for rid in builtin_ids()]
+
+
+def _download(outcome: Scored, name: str, lang: str) -> dict[str, str]:
+    """The annotated draft as a link the page offers: its file name, a data: URL (made in memory, never stored)
+    and the language of its comments."""
+    from scorer.annotate.draft import SUFFIX
+
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    href = f"data:{kind};base64,{base64.b64encode(outcome.docx).decode()}"
+    return {"name": PurePath(name).stem + SUFFIX, "href": href, "lang": lang}
 
 
 def _host_port(value: str) -> tuple[str, int | None]:
@@ -69,7 +92,8 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
     app.config["MAX_CONTENT_LENGTH"] = limit + _FORM_SLACK
     app.config["MAX_FORM_MEMORY_SIZE"] = limit + _FORM_SLACK  # pasted text is a form field, not a file
     app.config["SCORER_PORT"] = port
-    rubrics = builtin_ids()
+    rubrics = _rubric_names()
+    titles = {r["id"]: r for r in rubrics}
 
     def score(upload: Upload) -> Scored | Refused | Lost:
         """In a worker process under ``limits``, started on the first upload; in this process where
@@ -84,7 +108,7 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
         values.setdefault("error", None)
         values.setdefault("chosen", "auto")
         return render_template("index.html", style=Markup(STYLE), rubrics=rubrics, limit=limit,
-                               limit_mb=f"{limit / (1024 * 1024):g}", **values)
+                               limit_mb=f"{limit / (1024 * 1024):g}", said=_said, **values)
 
     @app.before_request
     def local_only() -> None:
@@ -115,8 +139,7 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
         elif text.strip():
             name, data = PASTED, text.encode("utf-8", "replace")
         else:
-            return page(error={"zh": "请选择一个文件,或粘贴报告全文。",
-                               "en": "Choose a file, or paste the report's text."}, chosen=chosen), 400
+            return page(error=_said("choose"), chosen=chosen), 400
         if len(data) > limit:
             return page(error=_too_big(limit), chosen=chosen), 413
         last = request.files.get("previous")
@@ -124,18 +147,17 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
         if last_data is not None and len(last_data) > limit:
             return page(error=_too_big(limit), chosen=chosen), 413
         previous = (last.filename, last_data) if last is not None and last.filename and last_data is not None else None
-        outcome = score(Upload(name, data, chosen, limit, previous))
+        lang = request.form.get("lang", LANGS[0])
+        outcome = score(Upload(name, data, chosen, limit, previous, lang if lang in LANGS else LANGS[0]))
         if isinstance(outcome, Lost):  # past the time limit or the memory ceiling, or its worker died
-            message = f"{name}: {outcome.describe(limits)}"
-            return page(error={"zh": message, "en": message}, chosen=chosen), 422
+            return page(error={k: f"{name}: {outcome.describe(limits, k)}" for k in LANGS}, chosen=chosen), 422
         if isinstance(outcome, Refused):
-            return page(error={"zh": outcome.message, "en": outcome.message}, chosen=chosen), outcome.status
-        html = {lang: Markup(card_html(outcome.card, lang)) for lang in LANGS}
+            return page(error=outcome.message, chosen=chosen), outcome.status
+        html = {k: Markup(card_html(outcome.card, k)) for k in LANGS}
         # An unreadable previous report: its one line, and this year's report scored without the comparison.
         bad = outcome.previous_error
-        error = {"zh": bad, "en": bad} if bad else None
-        return page(cards=html, name=name, rubric_id=outcome.rubric_id, reason=outcome.reason, chosen=chosen,
-                    error=error), 422 if bad else 200
+        return page(cards=html, name=name, rubric=titles[outcome.rubric_id], reason=outcome.reason, chosen=chosen,
+                    error=bad, download=_download(outcome, name, lang)), 422 if bad else 200
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_: RequestEntityTooLarge) -> tuple[str, int]:

@@ -2,8 +2,10 @@
 (function () {
   "use strict";
   var body = document.body;
+  var langField = document.getElementById("lang-field");  // the language of the comments in the Word file
   function setLang(lang) {
     body.className = "lang-" + lang;
+    if (langField) { langField.value = lang; }
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     try { localStorage.setItem("scorer-lang", lang); } catch (e) { /* private mode */ }
   }
