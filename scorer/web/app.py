@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Request, abort, render_template, request
+from flask import Flask, Request, abort, current_app, render_template, request
 from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -83,6 +83,49 @@ def _host_port(value: str) -> tuple[str, int | None]:
         return "", -1
 
 
+def _local_only() -> None:
+    """Refuse a Host other than this machine's loopback names and port (DNS rebinding: a web page whose name
+    now points to 127.0.0.1), and a POST sent by a page from another origin."""
+    host, host_port = _host_port(request.host)
+    want = current_app.config["SCORER_PORT"]
+    if host not in LOCAL_NAMES or (want is not None and host_port not in (None, want)):
+        abort(421 if host in LOCAL_NAMES else 400, description="This page answers on 127.0.0.1 only.")
+    if request.method == "POST":
+        origin = request.headers.get("Origin") or request.headers.get("Referer")
+        if origin is not None:
+            parts = urlsplit(origin)
+            if parts.scheme != "http" or _host_port(parts.netloc) != (host, host_port):
+                abort(403, description="Cross-origin posts are refused.")
+
+
+def _no_store(response: Any) -> Any:
+    """Nothing cached, nothing framed, no script from elsewhere."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'self'; style-src 'self' 'unsafe-inline'"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
+def _upload(limit: int, chosen: str) -> Upload | tuple[dict[str, str], int]:
+    """The form's report (a file, else the pasted text) and last year's, or the page's error and status."""
+    upload = request.files.get("file")
+    text = request.form.get("text", "")
+    if upload is not None and upload.filename:
+        name, data = upload.filename, upload.read(limit + 1)
+    elif text.strip():
+        name, data = PASTED, text.encode("utf-8", "replace")
+    else:
+        return _said("choose"), 400
+    last = request.files.get("previous")
+    last_data = last.read(limit + 1) if last is not None and last.filename else None
+    if len(data) > limit or (last_data is not None and len(last_data) > limit):
+        return _too_big(limit), 413
+    previous = (last.filename, last_data) if last is not None and last.filename and last_data is not None else None
+    lang = request.form.get("lang", LANGS[0])
+    return Upload(name, data, chosen, limit, previous, lang if lang in LANGS else LANGS[0])
+
+
 def create_app(max_bytes: int | None = None, limits: Limits | None = None, port: int | None = None) -> Flask:
     """The page's app. ``port`` (known once the server is bound) is the only port a Host header may name."""
     limit = max_bytes or UPLOAD_LIMIT
@@ -110,20 +153,8 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
         return render_template("index.html", style=Markup(STYLE), rubrics=rubrics, limit=limit,
                                limit_mb=f"{limit / (1024 * 1024):g}", said=_said, **values)
 
-    @app.before_request
-    def local_only() -> None:
-        """Refuse a Host other than this machine's loopback names and port (DNS rebinding: a web page
-        whose name now points to 127.0.0.1), and a POST sent by a page from another origin."""
-        host, host_port = _host_port(request.host)
-        want = app.config["SCORER_PORT"]
-        if host not in LOCAL_NAMES or (want is not None and host_port not in (None, want)):
-            abort(421 if host in LOCAL_NAMES else 400, description="This page answers on 127.0.0.1 only.")
-        if request.method == "POST":
-            origin = request.headers.get("Origin") or request.headers.get("Referer")
-            if origin is not None:
-                parts = urlsplit(origin)
-                if parts.scheme != "http" or _host_port(parts.netloc) != (host, host_port):
-                    abort(403, description="Cross-origin posts are refused.")
+    app.before_request(_local_only)
+    app.after_request(_no_store)
 
     @app.get("/")
     def index() -> str:
@@ -131,24 +162,12 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
 
     @app.post("/")
     def check() -> tuple[str, int] | str:
-        upload = request.files.get("file")
-        text = request.form.get("text", "")
         chosen = request.form.get("rubric", "auto")
-        if upload is not None and upload.filename:
-            name, data = upload.filename, upload.read(limit + 1)
-        elif text.strip():
-            name, data = PASTED, text.encode("utf-8", "replace")
-        else:
-            return page(error=_said("choose"), chosen=chosen), 400
-        if len(data) > limit:
-            return page(error=_too_big(limit), chosen=chosen), 413
-        last = request.files.get("previous")
-        last_data = last.read(limit + 1) if last is not None and last.filename else None
-        if last_data is not None and len(last_data) > limit:
-            return page(error=_too_big(limit), chosen=chosen), 413
-        previous = (last.filename, last_data) if last is not None and last.filename and last_data is not None else None
-        lang = request.form.get("lang", LANGS[0])
-        outcome = score(Upload(name, data, chosen, limit, previous, lang if lang in LANGS else LANGS[0]))
+        upload = _upload(limit, chosen)
+        if not isinstance(upload, Upload):
+            return page(error=upload[0], chosen=chosen), upload[1]
+        name, lang = upload.name, upload.lang
+        outcome = score(upload)
         if isinstance(outcome, Lost):  # past the time limit or the memory ceiling, or its worker died
             return page(error={k: f"{name}: {outcome.describe(limits, k)}" for k in LANGS}, chosen=chosen), 422
         if isinstance(outcome, Refused):
@@ -162,13 +181,5 @@ def create_app(max_bytes: int | None = None, limits: Limits | None = None, port:
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_: RequestEntityTooLarge) -> tuple[str, int]:
         return page(error=_too_big(limit)), 413
-
-    @app.after_request
-    def no_store(response: Any) -> Any:
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Content-Security-Policy"] = "default-src 'self'; style-src 'self' 'unsafe-inline'"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
 
     return app
