@@ -17,9 +17,12 @@ from scorer.uiwords import error_text, localized
 from scorer.workers import MAX_JOBS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from scorer.baseline import Diff
+    from scorer.batch import Plan
     from scorer.config import Config
-    from scorer.model import Policy, RunResult
+    from scorer.model import FileError, Policy, RunResult, Scorecard
 
 _PROGRESS_MIN = 4  # files; a shorter batch needs no progress bar
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -56,33 +59,13 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jo
 
     ``previous`` (one report) or ``history`` (a folder) give last year's reports to compare with.
     """
-    from scorer.batch import plan, run_plan
-    from scorer.model import FileError, RunResult, Scorecard
+    from scorer.batch import run_plan
 
-    try:
-        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, policy=policy,
-                        timeout=timeout, memory=memory)
-        if previous or history:
-            from scorer.pairing import with_previous
-
-            paired = with_previous(the_plan, previous, history, jobs or config.jobs)
-            the_plan = paired.plan
-            if history and not quiet:
-                _report_pairing(len(the_plan.previous), paired.unpaired)
-    except ScorerError as exc:
-        fail(str(exc))
-    cards: list[Scorecard] = []
-    errors: list[FileError] = []
-    show = not quiet and the_plan.size >= _PROGRESS_MIN and sys.stderr.isatty()
+    the_plan = _plan(paths, config, rubric_ref, jobs, quiet, stdin, max_bytes, policy, previous, history, timeout,
+                     memory)
     results = run_plan(the_plan, jobs or config.jobs, detail)
-    if not show:
-        for item in results:
-            if isinstance(item, FileError):
-                say(f"{item.path}: {error_text(item, lang)}")
-                errors.append(item)
-            else:
-                cards.append(item)
-        return localized(RunResult(tuple(cards), tuple(errors)), lang)
+    if quiet or the_plan.size < _PROGRESS_MIN or not sys.stderr.isatty():
+        return localized(_collect(results, lambda e: say(f"{e.path}: {error_text(e, lang)}")), lang)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -95,15 +78,53 @@ def score_all(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jo
                   console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("scoring", total=len(the_plan.items))
         progress.refresh()
-        for item in results:
-            if isinstance(item, FileError):
-                console.print(line(f"scorer: {item.path}: {error_text(item, lang)}"), markup=False)
-                errors.append(item)
-            else:
-                cards.append(item)
+
+        def advance() -> None:
             progress.advance(task)
             progress.refresh()
-    return localized(RunResult(tuple(cards), tuple(errors)), lang)
+
+        got = _collect(results, lambda e: console.print(line(f"scorer: {e.path}: {error_text(e, lang)}"),
+                                                        markup=False), advance)
+    return localized(got, lang)
+
+
+def _plan(paths: tuple[str, ...], config: Config, rubric_ref: str | None, jobs: int | None, quiet: bool,
+          stdin: tuple[str, bytes] | None, max_bytes: int | None, policy: Policy | None, previous: str | None,
+          history: str | None, timeout: float | None, memory: int | None) -> Plan:
+    """What to score, each report paired with last year's when ``previous`` or ``history`` is given; a bad
+    argument or config is a one-line failure (exit 2)."""
+    from scorer.batch import plan
+
+    try:
+        the_plan = plan(paths, config, rubric_ref, stdin=stdin, max_bytes=max_bytes, policy=policy,
+                        timeout=timeout, memory=memory)
+        if previous or history:
+            from scorer.pairing import with_previous
+
+            paired = with_previous(the_plan, previous, history, jobs or config.jobs)
+            if history and not quiet:
+                _report_pairing(len(paired.plan.previous), paired.unpaired)
+            return paired.plan
+    except ScorerError as exc:
+        fail(str(exc))
+    return the_plan
+
+
+def _collect(results: Iterable[Scorecard | FileError], on_error: Callable[[FileError], object],
+             advance: Callable[[], object] = lambda: None) -> RunResult:
+    """The scorecards and the unreadable files of a run, each unreadable one said as it comes."""
+    from scorer.model import FileError, RunResult
+
+    cards: list[Scorecard] = []
+    errors: list[FileError] = []
+    for item in results:
+        if isinstance(item, FileError):
+            on_error(item)
+            errors.append(item)
+        else:
+            cards.append(item)
+        advance()
+    return RunResult(tuple(cards), tuple(errors))
 
 
 def _report_pairing(paired: int, unpaired: tuple[str, ...]) -> None:
