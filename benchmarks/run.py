@@ -62,11 +62,11 @@ def staged(path: Path, rubric: Rubric, into: dict[str, list[float]]) -> None:
     t.append(time.perf_counter())
     matches = match(outline, rubric, facts)
     t.append(time.perf_counter())
-    findings = run_checks(Context(clean, outline, facts, matches, rubric, "zh"))
+    findings = run_checks(Context(clean, outline, facts, matches, rubric))
     meta = meta_of(clean, facts)
     t.append(time.perf_counter())
     source_of = {i: line.source for i, line in enumerate(clean.lines)}
-    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of, "zh")
+    card = build_scorecard(doc.path, rubric, matches, findings, meta, source_of)
     t.append(time.perf_counter())
     render(RunResult((card,), ()), "json", RenderOptions())
     t.append(time.perf_counter())
