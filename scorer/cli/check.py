@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scorer.batch import Plan
     from scorer.config import Config
     from scorer.model import FileError, Policy, RunResult, Scorecard
+    from scorer.render import RenderOptions
 
 _PROGRESS_MIN = 4  # files; a shorter batch needs no progress bar
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -242,7 +243,6 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
     Exit 0: all pass; 1: some report fails; 2: bad input or usage.
     """
     from scorer.config import parse_size
-    from scorer.render import RenderOptions, render, render_bytes
 
     config = load_settings(config_path)
     lang = lang or config.lang or "zh"
@@ -263,42 +263,63 @@ def check(paths: tuple[str, ...], rubric_ref: str | None, config_path: str | Non
                        max_bytes=max_bytes, policy=policy, previous=previous,
                        history=history or (config.history if not previous else None), timeout=timeout,
                        memory=memory, lang=lang)
-    diff = None
-    if baseline_path:
-        from scorer import baseline
-
-        try:
-            diff = baseline.compare(result, baseline.load(baseline_path), baseline_path)
-        except ScorerError as exc:
-            fail(str(exc))
-        if not quiet:
-            _report_diff(diff, lang)
-        result = baseline.only_new(result, diff)
-    rules: dict[str, str] = {}
-    if fmt == "sarif":
-        from scorer.checks import all_rules, rule_summary
-
-        rules = {rid: rule_summary(rid, "en") + "\n\n" + (mod.__doc__ or "").strip()
-                 for rid, mod in all_rules().items()}
-    lines: dict[str, str] = {}
-    if fmt in BINARY_FORMATS:
-        from scorer.checks import all_rules, rule_summary
-
-        lines = {rid: rule_summary(rid, lang) for rid in all_rules()}
+    result, diff = _against_baseline(result, baseline_path, quiet, lang)
     color = want_color(color, output)
-    options = RenderOptions(lang=lang, width=width, color=color, rules=rules, rule_lines=lines)
-    if extras.statistics:
-        click.echo(statistics_text(result, lang, color), nl=False, color=color)
-    text = "" if fmt in BINARY_FORMATS or (extras.statistics and not output) else render(result, fmt, options)
-    if fmt in BINARY_FORMATS:
-        assert output is not None  # extras.prepare refused a binary format without -o
-        write_output(output, render_bytes(result, fmt, options))
-    elif output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False, color=color)
+    _emit(result, fmt, _render_options(fmt, lang, width, color), output, extras.statistics)
     if result.errors:
         sys.exit(ExitCode.USAGE)
     if not exit_zero and _failed(result, fail_on or config.fail_on, diff):
         sys.exit(ExitCode.FAILED)
     sys.exit(ExitCode.OK)
+
+
+def _against_baseline(result: RunResult, baseline_path: str | None, quiet: bool,
+                      lang: str) -> tuple[RunResult, Diff | None]:
+    """The result with only the findings that are not in the baseline (and the difference), as it is
+    without one."""
+    if not baseline_path:
+        return result, None
+    from scorer import baseline
+
+    try:
+        diff = baseline.compare(result, baseline.load(baseline_path), baseline_path)
+    except ScorerError as exc:
+        fail(str(exc))
+    if not quiet:
+        _report_diff(diff, lang)
+    return baseline.only_new(result, diff), diff
+
+
+def _render_options(fmt: str, lang: str, width: int | None, color: bool) -> RenderOptions:
+    """What the format needs besides the result: SARIF the rules' documentation, xlsx their one-liners."""
+    from scorer.render import RenderOptions
+
+    rules: dict[str, str] = {}
+    lines: dict[str, str] = {}
+    if fmt == "sarif" or fmt in BINARY_FORMATS:
+        from scorer.checks import all_rules, rule_summary
+
+        if fmt == "sarif":
+            rules = {rid: rule_summary(rid, "en") + "\n\n" + (mod.__doc__ or "").strip()
+                     for rid, mod in all_rules().items()}
+        else:
+            lines = {rid: rule_summary(rid, lang) for rid in all_rules()}
+    return RenderOptions(lang=lang, width=width, color=color, rules=rules, rule_lines=lines)
+
+
+def _emit(result: RunResult, fmt: str, options: RenderOptions, output: str | None, statistics: bool) -> None:
+    """The statistics (with --statistics), then the result in ``fmt``: to OUT, or to standard output."""
+    from scorer.render import render, render_bytes
+
+    color = options.color
+    if statistics:
+        click.echo(statistics_text(result, options.lang, color), nl=False, color=color)
+    if fmt in BINARY_FORMATS:
+        assert output is not None  # extras.prepare refused a binary format without -o
+        write_output(output, render_bytes(result, fmt, options))
+        return
+    text = "" if statistics and not output else render(result, fmt, options)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False, color=color)
