@@ -16,9 +16,10 @@ per-file time limit of the worker that scores the report.
 
 from __future__ import annotations
 
-import importlib
 from functools import cache, lru_cache
 from typing import Any
+
+from scorer.reparse import constants, parser
 
 _LARGE = 16  # a repeat of at most this count cannot make the search exponential in the text length
 # Characters that stand for the rest of Unicode when classes are compared (besides ASCII and
@@ -26,25 +27,11 @@ _LARGE = 16  # a repeat of at most this count cannot make the search exponential
 _SAMPLES = "中国法治，。、；：！？（）《》“”\u3000\u00a0\u2003éß\uff10\uff21\u4e00\u9fa5\U00020000"
 
 
-def _parser() -> Any:
-    try:
-        return importlib.import_module("re._parser")
-    except ImportError:  # Python 3.10
-        return importlib.import_module("sre_parse")
-
-
-def _constants() -> Any:
-    try:
-        return importlib.import_module("re._constants")
-    except ImportError:  # Python 3.10
-        return importlib.import_module("sre_constants")
-
-
 class _Checker:
     """Walks a parsed pattern; character sets are compared on a finite universe of characters."""
 
     def __init__(self, pattern: str, flags: int) -> None:
-        self.c = _constants()
+        self.c = constants()
         self.dotall = bool(flags & 16)  # re.DOTALL, which also comes from (?s) in the pattern
         literal = {ch for ch in pattern if not ch.isascii()}
         self.universe = frozenset(chr(i) for i in range(128)) | frozenset(_SAMPLES) | frozenset(literal)
@@ -222,7 +209,7 @@ def backtrack_risk(pattern: str, flags: int = 0) -> str | None:
     """Why ``pattern`` can backtrack exponentially, in a few words; None when it cannot (as far as
     the rules above see). A pattern that does not parse is left to ``re.compile`` to report."""
     try:
-        parsed = _parser().parse(pattern, flags)
+        parsed = parser().parse(pattern, flags)
     except Exception:  # re.error, RecursionError, OverflowError: compile() says what is wrong
         return None
     state = getattr(parsed, "state", None)
@@ -241,10 +228,10 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     a look-ahead for these characters first (``(?=[…])``) lets the engine pass most positions at once.
     """
     try:
-        parsed = _parser().parse(pattern)
+        parsed = parser().parse(pattern)
     except Exception:  # re.error and the like: compile() reports it
         return None
-    found = _starts(list(parsed), _constants())
+    found = _starts(list(parsed), constants())
     if found is None or found[1] or not found[0] or len(found[0]) > _MAX_STARTS:
         return None
     return found[0]

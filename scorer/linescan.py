@@ -18,17 +18,10 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from scorer.reparse import compiler, parser
+
 _FACTOR_LIMIT = 32  # most strings in one factor set
 _RANGE_LIMIT = 16  # widest character class spelled out as factors
-
-
-def _sre() -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module("re._parser")
-    except ImportError:  # Python 3.10
-        return importlib.import_module("sre_parse")
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
@@ -152,7 +145,7 @@ def factors(pattern: str, flags: int) -> tuple[str, ...] | None:
     if flags & (re.IGNORECASE | re.LOCALE):
         return None
     try:
-        sre = _sre()
+        sre = parser()
         parsed = sre.parse(pattern, flags)
         if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
             return None
@@ -168,7 +161,7 @@ def factors(pattern: str, flags: int) -> tuple[str, ...] | None:
 def _width(pattern: str, flags: int) -> int | None:
     """The most characters a match of the pattern can span; None when unbounded or unknown."""
     try:
-        hi = int(_sre().parse(pattern, flags).getwidth()[1])
+        hi = int(parser().parse(pattern, flags).getwidth()[1])
     except Exception:  # an unknown parser: no bound
         return None
     return hi if hi < 100_000 else None
@@ -220,10 +213,7 @@ def _lookbehind_second(pattern: str, flags: int) -> re.Pattern[str] | None:
     if flags & (re.IGNORECASE | re.LOCALE):
         return None
     try:
-        import importlib
-
-        sre = _sre()
-        compiler = importlib.import_module("re._compiler" if sre.__name__ == "re._parser" else "sre_compile")
+        sre = parser()
         parsed = sre.parse(pattern, flags)
         data = list(parsed.data)
         if len(data) < 2 or parsed.state.flags & (re.IGNORECASE | re.LOCALE):
@@ -242,7 +232,7 @@ def _lookbehind_second(pattern: str, flags: int) -> re.Pattern[str] | None:
             return None
         behind = sre.SubPattern(parsed.state, [*av0[1].data, first])
         parsed.data = [first, (op0, (-1, behind)), *rest, *data[2:]]
-        compiled: re.Pattern[str] = compiler.compile(parsed, flags)
+        compiled: re.Pattern[str] = compiler().compile(parsed, flags)
         return compiled
     except Exception:  # an unknown parser or compiler: the pattern as written
         return None
