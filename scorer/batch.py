@@ -103,46 +103,19 @@ def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | 
     ``timeout`` and ``memory`` (from the command line) beat the config's. Rubric and config problems
     raise UserError before anything is scored.
     """
-    from scorer.api import AUTO, iter_paths, load_rubric
+    from scorer.api import iter_paths
 
     config = config or Config()
     limit = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
-    inputs = list(inputs)
-    if STDIN in inputs:
-        if stdin is None:
-            raise ConfigError("'-' (standard input) given but nothing was read from it")
-        if inputs.count(STDIN) > 1:
-            raise ConfigError("'-' (standard input) given more than once")
-    from_include = not inputs
-    if from_include:
-        if not config.include:
-            raise ConfigError("no paths given and no `include` in a config file")
-        inputs = [str(config.root)]
-    cache: dict[str, Rubric] = {}
-    table: Table = {}
+    inputs, from_include = _inputs(list(inputs), config, stdin)
+    rubrics = _Rubrics(config, rubric_ref)
     items: list[tuple[str, str] | FileError] = []
-
-    def key_for(ref: str | None, rules: dict[str, str]) -> str:
-        ref = rubric_ref or ref or "national"
-        key = f"{ref}\0{sorted(rules.items())}"
-        if key not in table:
-            where = f"{config.path}: rules" if config.path else "rules"
-            if ref == AUTO:
-                for rub in _selectable():  # a rule named in the config must exist in every candidate
-                    derive_rubric(rub, rules, where)
-                table[key] = (None, rules)
-            else:
-                if ref not in cache:
-                    cache[ref] = load_rubric(ref)
-                table[key] = (derive_rubric(cache[ref], rules, where), rules)
-        return key
-
     for raw in inputs:
         if raw == STDIN:
             assert stdin is not None
             name = stdin[0]
             ref, rules = config.settings_for(name) if name != STDIN else (config.rubric, dict(config.rules))
-            items.append((STDIN, key_for(ref, rules)))
+            items.append((STDIN, rubrics.key_for(ref, rules)))
             continue
         for item in iter_paths([raw]):
             if isinstance(item, FileError):
@@ -155,9 +128,53 @@ def plan(inputs: Iterable[str], config: Config | None = None, rubric_ref: str | 
                 continue
             ref, rules = config.settings_for(item)
             # Files found through `include` are shown relative to the working folder, like named ones.
-            items.append((os.path.relpath(item) if from_include else str(item), key_for(ref, rules)))
+            items.append((os.path.relpath(item) if from_include else str(item), rubrics.key_for(ref, rules)))
     limits = Limits(timeout or config.timeout or DEFAULT_TIMEOUT, memory or config.memory_bytes or DEFAULT_MEMORY)
-    return Plan(tuple(items), table, limit, stdin, policy=run_policy(config, policy), limits=limits)
+    return Plan(tuple(items), rubrics.table, limit, stdin, policy=run_policy(config, policy), limits=limits)
+
+
+def _inputs(inputs: list[str], config: Config, stdin: tuple[str, bytes] | None) -> tuple[list[str], bool]:
+    """The inputs to expand, and whether they are the config's root for its ``include`` (none were given);
+    ``-`` at most once and only with something read from standard input."""
+    if STDIN in inputs:
+        if stdin is None:
+            raise ConfigError("'-' (standard input) given but nothing was read from it")
+        if inputs.count(STDIN) > 1:
+            raise ConfigError("'-' (standard input) given more than once")
+    if inputs:
+        return inputs, False
+    if not config.include:
+        raise ConfigError("no paths given and no `include` in a config file")
+    return [str(config.root)], True
+
+
+class _Rubrics:
+    """The rubrics of a plan, each loaded once and derived once per set of the config's rule settings."""
+
+    def __init__(self, config: Config, rubric_ref: str | None) -> None:
+        self.config = config
+        self.rubric_ref = rubric_ref  # --rubric beats the config's rubrics
+        self.loaded: dict[str, Rubric] = {}
+        self.table: Table = {}
+
+    def key_for(self, ref: str | None, rules: dict[str, str]) -> str:
+        """The table's key for a report's rubric and rule settings (loaded and derived on first use)."""
+        from scorer.api import AUTO, load_rubric
+
+        ref = self.rubric_ref or ref or "national"
+        key = f"{ref}\0{sorted(rules.items())}"
+        if key in self.table:
+            return key
+        where = f"{self.config.path}: rules" if self.config.path else "rules"
+        if ref == AUTO:
+            for rub in _selectable():  # a rule named in the config must exist in every candidate
+                derive_rubric(rub, rules, where)
+            self.table[key] = (None, rules)
+        else:
+            if ref not in self.loaded:
+                self.loaded[ref] = load_rubric(ref)
+            self.table[key] = (derive_rubric(self.loaded[ref], rules, where), rules)
+        return key
 
 
 def run_policy(config: Config, given: Policy | None) -> Policy:
