@@ -22,11 +22,12 @@ def place_cues(outline: Outline, rubric: Rubric, claims: Claims, thematic: list[
     paras, heads = _paragraphs(outline)
     used: set[int] = set()
     cues: dict[str, Cue] = {}
+    preamble = _preamble(outline)
     for crit in sorted(rubric.criteria, key=lambda c: c.thematic_fallback):
         if crit.id in claimed or (crit.thematic_fallback and thematic) or claims.weak_heads.get(crit.id):
             continue
         excluded = _excluded_lines(outline, claims, crit.cue_in, _fallback(rubric))
-        found = _cue_match(crit, paras, heads, rubric, excluded, used, year)
+        found = _cue_match(crit, paras, heads, rubric, excluded, used, year, preamble)
         if found is None:
             # One closing paragraph may hold two parts unheaded: "但仍存在一些不足……。下一步,我镇将……".
             found = _sentence_cue(crit, [cues[c][0] for c in crit.cue_in if c in cues], rubric, year)
@@ -62,7 +63,7 @@ def _excluded_lines(outline: Outline, claims: Claims, allowed: tuple[str, ...], 
     measures) may hold any.
     """
     # The preamble is not a part, unless the report has no headings at all and is all preamble.
-    out = {p.line for p in outline.root.body} if len(outline.sections) > 1 else set()
+    out = _preamble(outline)
     for index, cids in claims.by_section.items():
         if fallback in cids or all(c in allowed for c in cids):
             continue
@@ -70,8 +71,13 @@ def _excluded_lines(outline: Outline, claims: Claims, allowed: tuple[str, ...], 
     return out
 
 
+def _preamble(outline: Outline) -> set[int]:
+    """The lines before the first heading (none when the report has no heading: it is all body)."""
+    return {p.line for p in outline.root.body} if len(outline.sections) > 1 else set()
+
+
 def _cue_match(crit: CriterionSpec, paras: list[Paragraph], heads: set[int], rubric: Rubric, excluded: set[int],
-               used: set[int], year: int | None) -> Cue | None:
+               used: set[int], year: int | None, preamble: set[int]) -> Cue | None:
     """The first paragraph that holds a part unheaded: one of its cues (or its evidence) at its start
     (anywhere, for a part that may stand anywhere), naming a concrete matter after it where the rubric asks."""
     cues = [p for p, _dated in with_years(crit.cues, year)]
@@ -82,7 +88,7 @@ def _cue_match(crit: CriterionSpec, paras: list[Paragraph], heads: set[int], rub
             continue
         text = arabic_years(strip_quotes(para.text))
         m = opening_cue(cues, text, rubric.cue_window, anywhere=crit.cue_anywhere) or (
-            evidence_in(crit, text, claims=True) if crit.evidence else None)
+            evidence_in(crit, text, claims=True, preamble=para.line in preamble) if crit.evidence else None)
         if m and _names_matter(crit, rubric, _going_on(text, paras[k + 1 : k + 1 + weights.GOES_ON], heads), m.end()):
             return para, m.group(0)
     return None

@@ -23,14 +23,17 @@ def reports(crit: CriterionSpec, texts: list[str], own_heading: bool = False, cl
     return None
 
 
-def evidence_in(crit: CriterionSpec, text: str, own_heading: bool = False,
-                claims: bool = False) -> re.Match[str] | None:
-    """The first evidence of a part in one text whose sentence is on the part's topic."""
+def evidence_in(crit: CriterionSpec, text: str, own_heading: bool = False, claims: bool = False,
+                preamble: bool = False) -> re.Match[str] | None:
+    """The first evidence of a part in one text whose sentence is on the part's topic; with ``claims``, a claim
+    of it too (in the ``preamble``, only one of the rubric's ``preamble_subjects``)."""
     if crit.evidence_probe is not None and not crit.evidence_probe.search(text):
         return None  # no word of an act or a claim: nothing to look at closely
     text = TITLES.sub("", text)  # 《党政主要负责人履行……职责规定》 is a title
     patterns = crit.evidence_implied if own_heading else crit.evidence
-    for pattern in (*patterns, *crit.evidence_claims) if claims else patterns:
+    if claims:
+        patterns = (*patterns, *(crit.evidence_preamble_claims if preamble else crit.evidence_claims))
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if crit.evidence_topic is None or crit.evidence_topic.search(sentence_around(text, m.group(0))):
                 return m

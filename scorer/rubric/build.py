@@ -133,8 +133,10 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     subject = f"{after}(?:{'|'.join(p.pattern for p in subjects)})"
     joined = f"{subject}(?:{stop}[^。;!?]){{0,{gap}}}?{act}"
     claims = compile_patterns(spec.get("claims", []), where, [*loc, "claims"])
-    claimed = (f"{subject}[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?"
-               f"(?:{'|'.join(p.pattern for p in claims)})" if claims else None)
+    claim = f"[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?(?:{'|'.join(p.pattern for p in claims)})"
+    claimed = f"{subject}{claim}" if claims else None
+    own = compile_patterns(spec.get("preamble_subjects", []), where, [*loc, "preamble_subjects"])
+    own_claim = f"{after}(?:{'|'.join(p.pattern for p in own)}){claim}" if claims and own else None
     openers = compile_patterns(spec.get("openers", []), where, [*loc, "openers"])
     # (one opener: a repeat of alternatives could backtrack exponentially, and one is what reports write)
     opener = f"(?:(?:{'|'.join(p.pattern for p in openers)})[,\\s]*)?" if openers else ""
@@ -144,6 +146,8 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
         "evidence": (compile_pattern(joined, where, loc),),
         "evidence_implied": (compile_pattern(joined, where, loc), compile_pattern(implied, where, loc)),
         "evidence_claims": (compile_pattern(_fast(claimed), where, [*loc, "claims"]),) if claimed else (),
+        "evidence_preamble_claims": (compile_pattern(_fast(own_claim), where, [*loc, "preamble_subjects"]),)
+        if own_claim else (),
         "evidence_topic": alternation(spec.get("topic", []), where, [*loc, "topic"]),
         "evidence_probe": compile_pattern("|".join(p.pattern for p in (*actions, *claims)), where, loc),
         "evidence_headings": compile_patterns(spec.get("headings", []), where, [*loc, "headings"]),

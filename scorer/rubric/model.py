@@ -56,6 +56,8 @@ class CriterionSpec:
     evidence_topic: re.Pattern[str] | None = None
     # A leader named as fulfilling the duty with no act told (主要负责人认真履行……职责): the part is weak.
     evidence_claims: tuple[re.Pattern[str], ...] = ()
+    # The claims that count in the preamble: those of its `preamble_subjects` only (本人作为……第一责任人).
+    evidence_preamble_claims: tuple[re.Pattern[str], ...] = ()
     # Headings of the part's responsibility (加强组织领导): they carry the part only over its evidence.
     evidence_headings: tuple[re.Pattern[str], ...] = ()
     # Words that only mention the part, quoted when it is missing.
