@@ -9,7 +9,7 @@ from scorer.match import weights
 from scorer.match.cues import Cue
 from scorer.match.evidence import mention, reports, speaks_of
 from scorer.match.headings import Claims
-from scorer.match.text import content_chars, first_cue, sentence_around, strip_quotes
+from scorer.match.text import SENTENCE_START, content_chars, first_cue, sentence_around, strip_quotes
 from scorer.model import Candidate, CandidateKind, Match, Outline, Paragraph, Section, Status, Via
 from scorer.rubric import CriterionSpec, Rubric
 from scorer.years import arabic_years, with_years
@@ -75,6 +75,10 @@ def heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, me
     """A part under its own heading(s): found with enough content that reports it, else weak."""
     first = outline.sections[sections[0]]
     chars = _chars(outline, sections)
+    if len(sections) == 1 and len(merged.get(sections[0], [])) > 1:
+        # 二、存在问题及下一步打算: each part is only as long as its own paragraphs under the heading
+        own = _merged_share(crit, sections[0], outline, merged[sections[0]], specs, year)
+        chars = chars if own is None else own
     if chars < crit.min_chars and thematic:
         # "一、主要举措和成效" as a short lead-in, the measures themselves as thematic sections after it.
         chars += _chars(outline, thematic)
@@ -93,6 +97,32 @@ def heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, me
     conf = best if status is Status.FOUND else best * weights.THIN
     return Match(crit.id, status, min(conf, 1.0), tuple(sections), first.title, first.line, evidence,
                  ev_line, chars, via, cands, unreported=unreported)
+
+
+def _merged_share(crit: CriterionSpec, index: int, outline: Outline, ids: list[str], specs: dict[str, CriterionSpec],
+                  year: int | None) -> int | None:
+    """Under a heading that carries several parts, the content characters of this part's own sentences: from
+    the one that opens it (the first, for the first part) to the one that opens the next part. None when the
+    text does not show where one part ends (no sentence opens the part before or after)."""
+    if crit.id not in ids:
+        return None
+    order = list(specs)  # the rubric's order: 不足 before 安排 under 存在问题及下一步打算
+    ids = sorted(ids, key=order.index)
+    pos = ids.index(crit.id)
+    sentences = [t for p in outline.content(index) for t in SENTENCE_START.split(p.text) if t.strip()]
+
+    def opening(cid: str, start: int) -> int | None:
+        cues = [p for p, _dated in with_years(specs[cid].cues, year)]
+        return next((k for k in range(start, len(sentences))
+                     if cues and first_cue(cues, sentences[k].lstrip(" ,"), weights.NEXT_PART_WINDOW)), None)
+
+    start = 0 if pos == 0 else opening(crit.id, 0)
+    if start is None:
+        return None
+    end = len(sentences) if pos == len(ids) - 1 else opening(ids[pos + 1], start)
+    if end is None:
+        return None
+    return sum(content_chars(t) for t in sentences[start:end])
 
 
 def _nested(outline: Outline, sec: Section) -> bool:
