@@ -26,7 +26,9 @@ def _first_anchor() -> str:
 
 
 def _write_broken(tmp_path: Path, old: str, new: str) -> Path:
-    text = (builtin_dir() / "national.yaml").read_text("utf-8").replace(old, new, 1)
+    text = (builtin_dir() / "national.yaml").read_text("utf-8")
+    assert old in text, f"the national rubric no longer holds {old!r}: the test would break nothing"
+    text = text.replace(old, new, 1)
     path = tmp_path / "broken.yaml"
     path.write_text(text, "utf-8")
     return path
@@ -65,8 +67,11 @@ def test_unknown_rubric_and_bad_yaml(tmp_path: Path) -> None:
 
 
 def test_cue_in_naming_an_unknown_part_is_a_rubric_error(tmp_path: Path) -> None:
-    path = _write_broken(tmp_path, "    cue_in: [shortcomings]", "    cue_in: [shortcoming]")
+    path = _write_broken(tmp_path, "    cue_in: [shortcomings, duty]", "    cue_in: [shortcoming, duty]")
     with pytest.raises(RubricError) as err:
         load_rubric(str(path))
     msg = str(err.value)
     assert msg.startswith(f"{path}:") and "cue_in[0]" in msg and "shortcoming" in msg
+    path = _write_broken(tmp_path, "    cue_not_in: [plan]", "    cue_not_in: [plans]")
+    with pytest.raises(RubricError, match=r"cue_not_in\[0\].*plans"):
+        load_rubric(str(path))

@@ -27,7 +27,9 @@ def place_cues(outline: Outline, rubric: Rubric, claims: Claims, thematic: list[
         if crit.id in claimed or (crit.thematic_fallback and thematic) or claims.weak_heads.get(crit.id):
             continue
         excluded = _excluded_lines(outline, claims, crit.cue_in, _fallback(rubric))
-        found = _cue_match(crit, paras, heads, rubric, excluded, used, year, preamble)
+        barred = _lines_of(outline, claims, crit.cue_not_in)
+        found = _cue_match(crit, [p for p in paras if p.line not in barred], heads, rubric, excluded, used, year,
+                           preamble)
         if found is None:
             # One closing paragraph may hold two parts unheaded: "但仍存在一些不足……。下一步,我镇将……".
             found = _sentence_cue(crit, [cues[c][0] for c in crit.cue_in if c in cues], rubric, year)
@@ -69,6 +71,14 @@ def _excluded_lines(outline: Outline, claims: Claims, allowed: tuple[str, ...], 
             continue
         out.update(p.line for p in outline.content(index))
     return out
+
+
+def _lines_of(outline: Outline, claims: Claims, cids: tuple[str, ...]) -> set[int]:
+    """The lines of the sections claimed by the parts ``cids`` (the rubric's ``cue_not_in``)."""
+    if not cids:
+        return set()
+    return {p.line for index, owners in claims.by_section.items() if any(c in cids for c in owners)
+            for p in outline.content(index)}
 
 
 def _preamble(outline: Outline) -> set[int]:

@@ -85,6 +85,7 @@ def _criterion(c: dict[str, Any], where: Locator, base: list[str | int]) -> Crit
         requirements=tuple(_requirement(r, where, [*base, "requirements", j])
                            for j, r in enumerate(c.get("requirements", []))),
         cue_in=tuple(c.get("cue_in", [])),
+        cue_not_in=tuple(c.get("cue_not_in", [])),
         **_evidence(c.get("evidence"), where, [*base, "evidence"]),
         cue_matters=bool(c.get("cue_matters", False)),
     )
@@ -133,7 +134,7 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     subject = f"{after}(?:{'|'.join(p.pattern for p in subjects)})"
     joined = f"{subject}(?:{stop}[^。;!?]){{0,{gap}}}?{act}"
     claims = compile_patterns(spec.get("claims", []), where, [*loc, "claims"])
-    claim = f"[^。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?(?:{'|'.join(p.pattern for p in claims)})"
+    claim = f"[^,。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?(?:{'|'.join(p.pattern for p in claims)})"
     claimed = f"{subject}{claim}" if claims else None
     own = compile_patterns(spec.get("preamble_subjects", []), where, [*loc, "preamble_subjects"])
     own_claim = f"{after}(?:{'|'.join(p.pattern for p in own)}){claim}" if claims and own else None

@@ -18,7 +18,7 @@ MAX_EXTENDS = 16  # rubrics in one `extends` chain: a province's rubric on a cit
 # Keys that belong to one rubric file only and are never inherited.
 _OWN_ONLY = ("select", "examples")
 # Criterion keys whose lists an override extends instead of replacing.
-_APPEND = ("anchors", "weak_anchors", "cues", "nest_in", "cue_in")
+_APPEND = ("anchors", "weak_anchors", "cues", "nest_in", "cue_in", "cue_not_in")
 
 
 def resolve_extends(ref: str, child: Path, where: Locator) -> Path:
@@ -220,7 +220,7 @@ def _drop(merged: dict[str, Any], origins: Origins, drops: set[str]) -> None:
     origins.update(moved)
     merged["criteria"] = [criteria[i] for i in keep]
     for crit in merged["criteria"]:
-        for ref_key in ("nest_in", "cue_in"):
+        for ref_key in ("nest_in", "cue_in", "cue_not_in"):
             if ref_key in crit:
                 crit[ref_key] = [c for c in crit[ref_key] if c not in drops]
     scoring = merged.get("scoring", {})

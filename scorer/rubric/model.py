@@ -46,6 +46,8 @@ class CriterionSpec:
     requirements: tuple[Requirement, ...]
     # Parts whose text may hold this part unheaded (the plan's "下一步,我们将……" closing the shortcomings).
     cue_in: tuple[str, ...] = ()
+    # Parts whose text never holds this one unheaded, even for a part cued anywhere (the plan for the duty).
+    cue_not_in: tuple[str, ...] = ()
     # What the part must report, not merely name (a subject and its action in one sentence); empty: any text.
     evidence: tuple[re.Pattern[str], ...] = ()
     # The same under the part's own heading, where the subject may be left out (全年主持召开……).

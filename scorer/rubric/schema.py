@@ -124,7 +124,7 @@ def validate(data: dict[str, Any], where: Locator, schema: dict[str, Any],
         if ids.index(cid) != i:
             raise RubricError(f"{where(['criteria', i, 'id'])}: duplicate id {cid!r}")
     for i, crit in enumerate(data["criteria"]):
-        for key in ("nest_in", "cue_in"):
+        for key in ("nest_in", "cue_in", "cue_not_in"):
             for j, other in enumerate(crit.get(key, [])):
                 if other not in ids:
                     _unknown(where, ["criteria", i, key, j], other)
