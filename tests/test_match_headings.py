@@ -23,3 +23,16 @@ def test_heading_claims_its_part(case: dict[str, str], rubric: Rubric) -> None:
                      and c.status.value == "found")
     want = [] if case["part"] == "none" else [case["part"]]
     assert claimed == want
+
+
+def test_a_duty_subsection_is_the_duty_not_the_responsibility_heading_above_it(rubric: Rubric) -> None:
+    text = ("某市人民政府关于2023年度法治政府建设情况的报告\n"
+            "一、坚持党的领导,统筹推进法治政府建设\n"
+            f"(一)深学笃行习近平法治思想。市政府常务会议会前学法12次。{BODY}\n"
+            f"(二)党政主要负责人履职尽责。{DUTY_BODY}\n"
+            f"二、依法全面履行政府职能\n{BODY}\n")
+    card = score_text(text, rubric)
+    duty = next(c for c in card.criteria if c.id == "duty")
+    measures = next(c for c in card.criteria if c.id == "measures")
+    assert (duty.status.value, duty.heading, duty.line) == ("found", "党政主要负责人履职尽责", 4)
+    assert measures.heading == "坚持党的领导,统筹推进法治政府建设"  # the theme above it is the measures'

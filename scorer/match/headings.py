@@ -262,7 +262,8 @@ def claim_headings(outline: Outline, rubric: Rubric, year: int | None, fallback:
             claims.candidates[hit.criterion].append(
                 Candidate(hit.criterion, kind, round(hit.score, 3), sec.index, sec.line, sec.title, hit.reason))
         ancestors = _ancestor_parts(outline, sec, claims, fallback)
-        strong = [h for h in hits if h.strength is Strength.STRONG and _allowed(specs[h.criterion], ancestors)]
+        strong = [h for h in hits if h.strength is Strength.STRONG and _allowed(specs[h.criterion], ancestors)
+                  and not (h.responsibility and _named_below(outline, sec, h.criterion, judge))]
         if strong:
             _claim(sec, strong, ancestors, claims, outline, rubric, specs, year, fallback)
             continue
@@ -270,6 +271,13 @@ def claim_headings(outline: Outline, rubric: Rubric, year: int | None, fallback:
         if sec.level == 1 and not ancestors:
             claims.top_level.add(sec.index)
     return claims
+
+
+def _named_below(outline: Outline, sec: Section, cid: str, judge: Judge) -> bool:
+    """Whether a subsection's own heading names the part (一、坚持党的领导 over (二)党政主要负责人履职尽责): the
+    part is there, and the responsibility heading above it is the measures' theme."""
+    return any(h.criterion == cid and h.strength is Strength.STRONG
+               for sub in outline.descendants(sec.index) for h in judge.hits(sub.title))
 
 
 def _ancestor_parts(outline: Outline, sec: Section, claims: Claims, fallback: str | None) -> set[str]:
