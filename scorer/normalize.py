@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from scorer.layout import words
 from scorer.model import Document, Line, Noise, NormalizedDocument
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -31,6 +32,8 @@ _CJK_GAP = re.compile(r"[ \t\u3000](?<=[\u3400-\u9fff][ \t\u3000])[ \t\u3000]*(?
 _MULTI_SPACE = re.compile(r"[ \t\u3000]{2,}")
 _PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
 _PUNCT_RANK = {"。": 5, ";": 4, ":": 3, "、": 2, ",": 1}
+# Watermarks of document-sharing sites (rubrics/vocabulary/layout.yaml), spliced even into headings.
+_WATERMARK = re.compile(words("noise.watermarks"))
 _MOJIBAKE = re.compile(r"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|\?[,!][A-Za-z\u3400-\u9fff]")
 _MOJIBAKE_FIRST = re.compile("[\ufffd\ue000-\uf8ff锟烫屯?]")  # every branch of _MOJIBAKE starts with one
 # Full-width ASCII (！ to ～) folds to half-width; so do the ideographic full stop look-alikes
@@ -158,6 +161,7 @@ _STEPS: tuple[_Step, ...] = (
     _Step("html-entity", lambda t: _entities(t) if "&" in t else [], _decode_entities, 4),
     _Step("odd-spaces", lambda t: list(_ODD_SPACE.finditer(t)), lambda t: _ODD_SPACE.sub(" ", t), 6),
     _Step(None, None, _fold_width),
+    _Step("watermark", lambda t: list(_WATERMARK.finditer(t)), lambda t: _WATERMARK.sub("", t), 4),
     _Step("page-number", lambda t: list(_PAGE_LINE.finditer(t)), lambda t: _PAGE_LINE.sub("", t)),
     _Step("pinyin-annotation", lambda t: list(_PINYIN.finditer(t)), _strip_pinyin, 2),
     _Step("doubled-punctuation", _doubled, lambda t: _PUNCT_RUN.sub(_collapse_punct, t), 4),

@@ -52,6 +52,17 @@ def test_mojibake_is_reported() -> None:
     assert any(n.kind == "mojibake" and n.count == 2 for n in doc.noise)
 
 
+def test_document_site_watermarks_leave_the_headings_they_split_and_are_reported() -> None:
+    doc = normalize(_doc("一、2021年推进法治政府建设的主要原创力文档 max.book118.com 预览与源文档一致,下载高清无水印举措和成效",
+                         "(二)全面履行第一责任文档来源为:从网络收集整理.word版本可编辑.欢迎下载支持.人职责",
+                         "严格规范执法学习好资料 欢迎下载,全年办理案件312件。",
+                         "本网站欢迎下载政府信息公开指南。"))
+    assert [ln.text for ln in doc.lines] == ["一、2021年推进法治政府建设的主要举措和成效", "(二)全面履行第一责任人职责",
+                                            "严格规范执法,全年办理案件312件。", "本网站欢迎下载政府信息公开指南。"]
+    marks = next(n for n in doc.noise if n.kind == "watermark")
+    assert (marks.count, marks.first_line) == (4, 1)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("法治政府建設设(shè)（）,，、。;：  \u00a0一二三１２abc報告\n")), max_size=80))
 def test_normalize_is_idempotent_and_keeps_lines(text: str) -> None:
