@@ -170,7 +170,7 @@ def test_a_first_heading_that_reads_as_an_enumeration_is_one_when_the_series_nee
 def test_a_tables_cells_before_a_numbered_heading_are_no_heading() -> None:
     # a Word table read cell by cell: its last cell (-50.0%) stands right before (三)
     text = ("一、主要举措和成效\n(一)坚持学法用法。全年组织集中学法12次。\n(二)规范执法。全年检测货车情况如下表。\n"
-            "项目\n2024年\n2025年\n同比\n行政复议(件)\n6\n3\n-50.0%\n"
+            "项目\n2024年\n2025年\n同比\n行政复议(件)\n6\n3\n-50.0%\n执法人员\t84\t96\n其他专业\t78\t92.9%\n"
             "(三)严格规范路面执法。全年查处超限超载车辆814辆次,同比下降15.4%,无一起执法过错。\n"
             "(四)优化政务服务。推行道路运输证照网上办理,办结率100%,平均办理时间压缩至1个工作日。\n")
     o = _outline(text)

@@ -19,6 +19,7 @@ _SENTENCE_PUNCT = re.compile(r"[,。;!?、]")
 # A line with a colon or a pipe inside, or an ASCII word, is page chrome or an advert, not a heading.
 _NOT_HEADING_CHARS = re.compile(r"[:|]|[A-Za-z]{3,}")
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff]{2}")  # a heading says something: two Chinese characters in a row at least
+_TABLE_ROW = re.compile(r"\S\t+\S|[\d%]$")  # cells apart by tabs, or a figure at the end
 _NOT_PLAIN = re.compile(
     r"(^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$)|(:$)|(^特此报告)|(^附件)|(^来源)|(^发布)|(^索引号)|(\|)"
     r"|((报告|总结)$)|(^[〇零一二三四五六七八九十]{4}年)"
@@ -44,7 +45,7 @@ def _is_plain_heading(text: str, next_text: str | None) -> bool:
         return False
     if _SENTENCE_PUNCT.search(text) or _NOT_PLAIN.search(text) or _NOT_HEADING_CHARS.search(text):
         return False
-    if not _WORD_CHARS.search(text):  # a table's last cell (-50.0%, 2176) before a numbered heading
+    if not _WORD_CHARS.search(text) or _TABLE_ROW.search(text):  # a table's cell (-50.0%) or row (其他专业\t78\t92.9%)
         return False
     if re.search(r"\d{4}-\d{2}", text) or text.endswith(("人民政府", "委员会", "办公室")):
         return False
