@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from scorer.layout import words
+from scorer.linescan import factors
 from scorer.model import Document, Line, Noise, NormalizedDocument
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -34,6 +35,17 @@ _PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
 _PUNCT_RANK = {"。": 5, ";": 4, ":": 3, "、": 2, ",": 1}
 # Watermarks of document-sharing sites (rubrics/vocabulary/layout.yaml), spliced even into headings.
 _WATERMARK = re.compile(words("noise.watermarks"))
+_WATERMARK_FACTORS = factors(_WATERMARK.pattern, 0)  # one of these is in every watermark: most texts hold none
+
+
+def _watermarks(text: str) -> list[re.Match[str]]:
+    if _WATERMARK_FACTORS is not None and not any(f in text for f in _WATERMARK_FACTORS):
+        return []
+    return list(_WATERMARK.finditer(text))
+
+
+def _unwatermark(text: str) -> str:
+    return _WATERMARK.sub("", text) if _watermarks(text) else text
 _MOJIBAKE = re.compile(r"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|\?[,!][A-Za-z\u3400-\u9fff]")
 _MOJIBAKE_FIRST = re.compile("[\ufffd\ue000-\uf8ff锟烫屯?]")  # every branch of _MOJIBAKE starts with one
 # Full-width ASCII (！ to ～) folds to half-width; so do the ideographic full stop look-alikes
@@ -161,7 +173,7 @@ _STEPS: tuple[_Step, ...] = (
     _Step("html-entity", lambda t: _entities(t) if "&" in t else [], _decode_entities, 4),
     _Step("odd-spaces", lambda t: list(_ODD_SPACE.finditer(t)), lambda t: _ODD_SPACE.sub(" ", t), 6),
     _Step(None, None, _fold_width),
-    _Step("watermark", lambda t: list(_WATERMARK.finditer(t)), lambda t: _WATERMARK.sub("", t), 4),
+    _Step("watermark", _watermarks, _unwatermark, 4),
     _Step("page-number", lambda t: list(_PAGE_LINE.finditer(t)), lambda t: _PAGE_LINE.sub("", t)),
     _Step("pinyin-annotation", lambda t: list(_PINYIN.finditer(t)), _strip_pinyin, 2),
     _Step("doubled-punctuation", _doubled, lambda t: _PUNCT_RUN.sub(_collapse_punct, t), 4),

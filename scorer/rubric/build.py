@@ -3,11 +3,10 @@ error, a criterion's evidence composed into its patterns, the checks' options co
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from scorer.backtrack import first_chars
+from scorer.backtrack import behind_first_chars as _fast
 from scorer.model import Severity
 from scorer.rubric.model import CheckOptions, CriterionSpec, Requirement, Rubric, RuleSpec, Selector
 from scorer.rubric.options import complete
@@ -101,16 +100,6 @@ def _rules(rules: dict[str, Any]) -> dict[str, RuleSpec]:
         )
         for rid, r in rules.items()
     }
-
-
-def _fast(pattern: str) -> str:
-    """``pattern`` behind a look-ahead for the characters every match starts with, when they are a few
-    literals: the engine then passes most positions at once instead of trying every look-behind and
-    alternative there (the same matches; ten times faster on a subject-then-act pattern)."""
-    starts = first_chars(pattern)
-    if starts is None:
-        return pattern
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])" + pattern
 
 
 def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int]) -> dict[str, Any]:
