@@ -20,7 +20,7 @@ def table(name: str) -> dict[str, Any]:
     import yaml
 
     text = resources.files("scorer.rubrics").joinpath("ui", f"{name}.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 

@@ -39,7 +39,8 @@ def _fixes() -> dict[str, dict[str, str]]:
 
     from scorer.rubric import builtin_dir
 
-    data: dict[str, dict[str, str]] = yaml.safe_load((builtin_dir() / "ui" / "fixes.yaml").read_text("utf-8"))
+    data: dict[str, dict[str, str]] = yaml.load((builtin_dir() / "ui" / "fixes.yaml").read_text("utf-8"),
+                                                 Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 

@@ -25,7 +25,8 @@ def builtin_ids() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _ui_labels() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load((builtin_dir() / "ui" / "labels.yaml").read_text("utf-8"))
+    data: dict[str, dict[str, str]] = yaml.load((builtin_dir() / "ui" / "labels.yaml").read_text("utf-8"),
+                                                 Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 
