@@ -81,3 +81,10 @@ def test_a_backtracking_pattern_is_refused_every_time_and_a_remembered_rubric_bu
     assert len(list((tmp_path / "cache").iterdir())) == 1
     assert [c.anchors for c in again.criteria] == [c.anchors for c in first.criteria]
     assert again.matters == first.matters and again.spam == first.spam
+
+
+@pytest.mark.parametrize("path", sorted((builtin_dir() / "ui").glob("*.yaml")) + sorted(
+    (builtin_dir() / "vocabulary").glob("*.yaml")), ids=lambda p: p.name)
+def test_interface_words_and_vocabulary_read_the_same_with_libyaml(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) == yaml.safe_load(text)
