@@ -123,7 +123,9 @@ def _evidence(spec: dict[str, Any] | None, where: Locator, loc: list[str | int])
     subject = f"{after}(?:{'|'.join(p.pattern for p in subjects)})"
     joined = f"{subject}(?:{stop}[^。;!?]){{0,{gap}}}?{act}"
     claims = compile_patterns(spec.get("claims", []), where, [*loc, "claims"])
-    claim = f"[^,。;!?]{{0,{int(spec.get('claim_gap', 12))}}}?(?:{'|'.join(p.pattern for p in claims)})"
+    # (nor a word of intent before the claim: 局长将带头履行……职责 is next year's)
+    intent = "".join(f"(?!{p.pattern})" for p in before)
+    claim = f"(?:{intent}[^,。;!?]){{0,{int(spec.get('claim_gap', 12))}}}?(?:{'|'.join(p.pattern for p in claims)})"
     claimed = f"{subject}{claim}" if claims else None
     own = compile_patterns(spec.get("preamble_subjects", []), where, [*loc, "preamble_subjects"])
     own_claim = f"{after}(?:{'|'.join(p.pattern for p in own)}){claim}" if claims and own else None
