@@ -12,28 +12,26 @@ OPCODES = ("LITERAL", "NOT_LITERAL", "IN", "RANGE", "CATEGORY", "NEGATE", "ANY",
            "MAX_REPEAT", "MIN_REPEAT", "AT", "ASSERT", "ASSERT_NOT", "GROUPREF", "MAXREPEAT")
 
 
+def _module(name: str, before_311: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module(before_311)
+
+
 @cache
 def parser() -> Any:
     """The parser module: ``parse(pattern, flags)``, ``SubPattern``, and the opcodes as attributes."""
-    try:
-        return importlib.import_module("re._parser")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_parse")
+    return _module("re._parser", "sre_parse")
 
 
 @cache
 def constants() -> Any:
     """The opcodes and categories (also reachable as attributes of ``parser()``)."""
-    try:
-        return importlib.import_module("re._constants")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_constants")
+    return _module("re._constants", "sre_constants")
 
 
 @cache
 def compiler() -> Any:
     """The compiler module: ``compile(parsed, flags)`` gives a ``re.Pattern`` of a (rewritten) parse."""
-    try:
-        return importlib.import_module("re._compiler")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_compile")
+    return _module("re._compiler", "sre_compile")
