@@ -36,16 +36,6 @@ _PUNCT_RANK = {"。": 5, ";": 4, ":": 3, "、": 2, ",": 1}
 # Watermarks of document-sharing sites (rubrics/vocabulary/layout.yaml), spliced even into headings.
 _WATERMARK = re.compile(words("noise.watermarks"))
 _WATERMARK_FACTORS = factors(_WATERMARK.pattern, 0)  # one of these is in every watermark: most texts hold none
-
-
-def _watermarks(text: str) -> list[re.Match[str]]:
-    if _WATERMARK_FACTORS is not None and not any(f in text for f in _WATERMARK_FACTORS):
-        return []
-    return list(_WATERMARK.finditer(text))
-
-
-def _unwatermark(text: str) -> str:
-    return _WATERMARK.sub("", text) if _watermarks(text) else text
 _MOJIBAKE = re.compile(r"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|\?[,!][A-Za-z\u3400-\u9fff]")
 _MOJIBAKE_FIRST = re.compile("[\ufffd\ue000-\uf8ff锟烫屯?]")  # every branch of _MOJIBAKE starts with one
 # Full-width ASCII (！ to ～) folds to half-width; so do the ideographic full stop look-alikes
@@ -147,6 +137,16 @@ def _fold_width(text: str) -> str:
 def _doubled(text: str) -> list[re.Match[str]]:
     """Runs of mixed punctuation (,。 ,、) or doubled marks other than 。。 (an ellipsis), as scrapers leave them."""
     return [m for m in _PUNCT_RUN.finditer(text) if len(set(m.group(0))) > 1 or m.group(0)[0] != "。"]
+
+
+def _watermarks(text: str) -> list[re.Match[str]]:
+    if _WATERMARK_FACTORS is not None and not any(f in text for f in _WATERMARK_FACTORS):
+        return []
+    return list(_WATERMARK.finditer(text))
+
+
+def _unwatermark(text: str) -> str:
+    return _WATERMARK.sub("", text) if _watermarks(text) else text
 
 
 def _mojibake(text: str) -> list[re.Match[str]]:

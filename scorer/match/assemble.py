@@ -76,7 +76,7 @@ def heading_match(crit: CriterionSpec, sections: list[int], outline: Outline, me
     first = outline.sections[sections[0]]
     chars = _chars(outline, sections)
     if len(sections) == 1 and len(merged.get(sections[0], [])) > 1:
-        # 二、存在问题及下一步打算: each part is only as long as its own paragraphs under the heading
+        # 二、存在问题及下一步打算: each part is only as long as its own sentences under the heading
         own = _merged_share(crit, sections[0], outline, merged[sections[0]], specs, year)
         chars = chars if own is None else own
     if chars < crit.min_chars and thematic:
