@@ -46,6 +46,8 @@ _DATE_LINE = re.compile(rf"^(?P<sig>[^\d:|]{{0,40}}?)\s*(?P<date>{_DATE_TEXT})$"
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHED = re.compile(r"(?<![效止])(?:发布|公开|生成|发文)?(?:日期|时间)\s*[:|]?\s*\|?\s*")
 _END_LINES = 8
+# A date line whose digits are left as blanks or placeholders (2023年___月___日, 20XX年X月X日).
+_UNFILLED_DATE = re.compile(r"^(?=.*[_X×xＸ])[\d_X×xＸ ]{2,4}年[\d_X×xＸ ]{1,4}月[\d_X×xＸ ]{1,4}日$")
 _PREAMBLE_LINES = 20
 
 
@@ -216,6 +218,8 @@ def find_signature(doc: NormalizedDocument, date: DateFound | None) -> tuple[str
         if above:
             return " ".join(t for _, t in above), above[0][0]
         return None, None
+    if lines and _UNFILLED_DATE.match(lines[-1][1]):  # a draft's 2023年___月___日 below the signature
+        lines = lines[:-1]
     tail = lines[-3:]
     names = [(i, t) for i, t in tail if _ORGAN.match(t) and not _TITLE_WORDS.search(t)]
     if names and names[-1][0] == tail[-1][0]:

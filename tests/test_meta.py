@@ -99,3 +99,11 @@ def test_seed_meta(seeds_dir: Path, rubric: Rubric) -> None:
     assert dengfeng["report_year"] == 2023 and dengfeng["signature"] is None
     luzhou = score_file(seeds_dir / "luzhou-city-2019.txt", rubric).meta
     assert luzhou["title"] == "泸州市人民政府 2019年度法治政府建设工作报告" and luzhou["script"] == "traditional"
+
+
+def test_a_drafts_signature_above_a_date_left_blank_is_the_signature(rubric: Rubric) -> None:
+    text = ("河西街道2023年度法治政府建设工作报告\n一、主要举措和成效\n全年审查合同52份,出具法律意见81条。\n"
+            "二、2024年工作安排\n一是加强学法用法;二是规范决策程序。\n河西街道办事处\n2023年___月___日\n")
+    card = score_text(text, rubric)
+    assert card.meta["signature"] == "河西街道办事处"
+    assert "signature-missing" not in {f.rule for f in card.findings}
