@@ -293,10 +293,26 @@ def _ancestor_parts(outline: Outline, sec: Section, claims: Claims, fallback: st
     return ancestors
 
 
+# 一是…… 二是…… inside a paragraph: where each item begins
+_INLINE_ITEM = re.compile(r"(?=(?<![一二三四五六七八九十])[一二三四五六七八九十]是)")
+
+
+def _themed_and_mixed(sec: Section, hit: Hit, outline: Outline, crit: CriterionSpec) -> bool:
+    """A heading that names a theme of the year's work beside the part (一、坚持党的全面领导,法治建设第一责任人
+    职责落实到位) over items of which some report none of the part (二是法治创建考评稳步推进): the section is
+    that theme's measures too, as a responsibility heading's is."""
+    if not crit.evidence_headings or not any(p.search(sec.title) for p in crit.evidence_headings):
+        return False
+    items = [outline.content(i) for i in sec.children] or [[p] for p in sec.body]
+    texts = [t for group in items for t in _INLINE_ITEM.split(" ".join(p.text for p in group))
+             if content_chars(t) >= weights.EVIDENCE_MIN]
+    return len(texts) >= 2 and any(reports(crit, [t]) is None for t in texts)
+
+
 def _claim(sec: Section, strong: list[Hit], ancestors: set[str], claims: Claims, outline: Outline,
            rubric: Rubric, specs: dict[str, CriterionSpec], year: int | None, fallback: str | None) -> None:
     best = strong[0]
-    if best.responsibility:
+    if best.responsibility or _themed_and_mixed(sec, best, outline, specs[best.criterion]):
         claims.by_responsibility.add(sec.index)
         if sec.level == 1 and not ancestors:
             claims.top_level.add(sec.index)
