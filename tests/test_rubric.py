@@ -44,9 +44,10 @@ def test_wrong_type_names_file_line_and_path(tmp_path: Path) -> None:
 
 
 def test_anchor_type_error_says_list_of_strings(tmp_path: Path) -> None:
-    path = _write_broken(tmp_path, "    anchors:\n" + _first_anchor(), "    anchors: 第一责任人\n    weak_anchors_x: []\n")
-    text = path.read_text("utf-8").replace("    weak_anchors_x: []\n", "")
-    path.write_text(text, "utf-8")
+    text = (builtin_dir() / "national.yaml").read_text("utf-8")
+    start = text.index("    anchors:\n")
+    block = text[start : text.index("    weak_anchors:", start)]  # the duty's whole list of anchors
+    path = _write_broken(tmp_path, block, "    anchors: 第一责任人\n")
     with pytest.raises(RubricError, match=r"criteria\[0\]\.anchors: expected a list of strings"):
         load_rubric(str(path))
 
